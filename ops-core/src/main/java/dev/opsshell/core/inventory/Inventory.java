@@ -1,0 +1,79 @@
+package dev.opsshell.core.inventory;
+
+import dev.opsshell.core.host.Host;
+import dev.opsshell.core.host.Hosts;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The hosts and groups an operator works with, as loaded from an inventory file (or just
+ * {@code localhost} when there is none). Immutable. {@link #select(String)} turns a pattern
+ * such as {@code web:&prod:!db} into a {@link Hosts} group.
+ */
+public final class Inventory {
+    private final String source;
+    private final Map<String, Host> hosts;
+    private final Map<String, List<String>> groups;
+
+    /**
+     * @param source where it came from, for messages
+     * @param hosts  every host by name, in file order
+     * @param groups every group's member host names (children already folded in), in file order
+     */
+    public Inventory(String source, Map<String, Host> hosts, Map<String, List<String>> groups) {
+        this.source = source;
+        this.hosts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hosts));
+        Map<String, List<String>> g = new LinkedHashMap<>();
+        groups.forEach((k, v) -> g.put(k, List.copyOf(v)));
+        this.groups = java.util.Collections.unmodifiableMap(g);
+    }
+
+    /** No inventory: only {@code localhost}, run through the local transport. */
+    public static Inventory localOnly() {
+        Map<String, Host> h = new LinkedHashMap<>();
+        h.put("localhost", Host.of("localhost"));
+        return new Inventory("(no inventory: localhost only)", h, Map.of("all", List.of("localhost")));
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public List<Host> hosts() {
+        return new ArrayList<>(hosts.values());
+    }
+
+    public Optional<Host> host(String name) {
+        return Optional.ofNullable(hosts.get(name));
+    }
+
+    public Map<String, List<String>> groups() {
+        return groups;
+    }
+
+    public List<String> groupNames() {
+        return new ArrayList<>(groups.keySet());
+    }
+
+    /**
+     * The hosts a pattern selects, in inventory order. Throws {@link InventoryException} when the
+     * pattern names an unknown group or host, or selects nothing: an empty run is never a success.
+     */
+    public Hosts select(String pattern) {
+        List<Host> selected = HostPattern.parse(pattern).select(this);
+        if (selected.isEmpty()) {
+            throw new InventoryException("pattern '" + pattern + "' selects no hosts in " + source
+                    + "; groups: " + String.join(", ", groupNames()));
+        }
+        return Hosts.of(pattern, selected);
+    }
+
+    @Override
+    public String toString() {
+        return "Inventory " + source + ": " + hosts.size() + " hosts, groups " + String.join(", ", groupNames());
+    }
+}

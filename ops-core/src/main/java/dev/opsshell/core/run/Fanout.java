@@ -1,0 +1,102 @@
+package dev.opsshell.core.run;
+
+import dev.opsshell.core.host.Host;
+import dev.opsshell.core.host.Hosts;
+import dev.opsshell.core.result.Outcome;
+import dev.opsshell.core.result.Result;
+import dev.opsshell.core.result.Results;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Runs one task per host with at most {@code forks} in flight and collects every host's result in
+ * host order. A task that throws becomes an {@code ERROR} result for that host; the others are kept.
+ * Cancelling (Ctrl-C interrupts the calling thread, or {@link #cancelAll()}) stops what is running,
+ * keeps what finished, and marks the rest {@code CANCELLED}: the shell is usable at once.
+ */
+public final class Fanout {
+    private static final Set<Thread> RUNNING = ConcurrentHashMap.newKeySet();
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private Fanout() {
+    }
+
+    public static Results run(String title, Hosts hosts, int forks, Progress.Factory progressFactory,
+                              Function<Host, Result> task) {
+        Instant start = Instant.now();
+        List<Host> list = hosts.list();
+        Result[] results = new Result[list.size()];
+        if (list.isEmpty()) return new Results(title, hosts, List.of(), Duration.ZERO);
+        Progress progress = progressFactory.start(title, list.size());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(forks, list.size()), daemonThreads());
+        CompletionService<Integer> done = new ExecutorCompletionService<>(pool);
+        List<Future<Integer>> futures = new ArrayList<>();
+        RUNNING.add(Thread.currentThread());
+        try {
+            for (int i = 0; i < list.size(); i++) {
+                int index = i;
+                futures.add(done.submit(() -> {
+                    results[index] = guarded(list.get(index), task);
+                    return index;
+                }));
+            }
+            for (int remaining = list.size(); remaining > 0; remaining--) {
+                int index = done.take().get();
+                progress.done(results[index]);
+            }
+        } catch (InterruptedException e) {
+            futures.forEach(f -> f.cancel(true));
+        } catch (Exception e) {
+            throw new IllegalStateException("fan-out bookkeeping failed for " + title, e);
+        } finally {
+            RUNNING.remove(Thread.currentThread());
+            Thread.interrupted(); // the cancel is handled: the caller gets the partial results
+            pool.shutdownNow();
+            progress.finish();
+        }
+        for (int i = 0; i < results.length; i++) {
+            if (results[i] == null) {
+                results[i] = Result.problem(list.get(i), Outcome.CANCELLED,
+                        "cancelled before it finished (Ctrl-C)", start, "");
+            }
+        }
+        return new Results(title, hosts, List.of(results), Duration.between(start, Instant.now()));
+    }
+
+    private static Result guarded(Host host, Function<Host, Result> task) {
+        Instant start = Instant.now();
+        try {
+            Result r = task.apply(host);
+            return r != null ? r : Result.problem(host, Outcome.ERROR, "the operation returned no result", start, "");
+        } catch (RuntimeException | Error e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return Result.problem(host, Outcome.ERROR, why, start, "");
+        }
+    }
+
+    /** Cancels every fan-out in progress (the shell's Ctrl-C handler calls this). */
+    public static void cancelAll() {
+        RUNNING.forEach(Thread::interrupt);
+    }
+
+    private static ThreadFactory daemonThreads() {
+        return r -> {
+            Thread t = new Thread(r, "ops-fanout-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,36 @@
+package dev.opsshell.core.transport;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One command to run on a host: a shell line, whether to run it through sudo, how long it may run
+ * before it is killed (zero: no limit), how many bytes of each stream to keep, and extra environment.
+ */
+public record Command(String line, boolean sudo, Duration timeout, long outputCap, Map<String, String> env) {
+
+    public Command {
+        Objects.requireNonNull(line, "line");
+        timeout = timeout == null ? Duration.ZERO : timeout;
+        env = Map.copyOf(env == null ? Map.of() : env);
+        if (outputCap <= 0) throw new IllegalArgumentException("outputCap must be positive, was " + outputCap);
+    }
+
+    public static Command of(String line, Settings settings) {
+        return new Command(line, false, settings.commandTimeout(), settings.outputCap(), Map.of());
+    }
+
+    public Command withSudo(boolean on) {
+        return new Command(line, on, timeout, outputCap, env);
+    }
+
+    public Command withTimeout(Duration newTimeout) {
+        return new Command(line, sudo, newTimeout, outputCap, env);
+    }
+
+    @Override
+    public String toString() {
+        return (sudo ? "sudo " : "") + line;
+    }
+}

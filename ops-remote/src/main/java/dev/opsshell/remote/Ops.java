@@ -1,0 +1,131 @@
+package dev.opsshell.remote;
+
+import dev.opsshell.core.Session;
+import dev.opsshell.core.host.Host;
+import dev.opsshell.core.host.Hosts;
+import dev.opsshell.core.pipeline.Exec;
+import dev.opsshell.core.pipeline.Operation;
+import dev.opsshell.core.pipeline.Pick;
+import dev.opsshell.core.pipeline.Stage;
+import dev.opsshell.core.pipeline.Step;
+import dev.opsshell.core.result.Result;
+import dev.opsshell.core.result.Results;
+import dev.opsshell.core.transport.Settings;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The shell's vocabulary, preloaded by {@code import static dev.opsshell.remote.Ops.*}:
+ * <pre>{@code
+ * var web = hosts("web");
+ * web.exec("uptime").pretty();
+ * run(ls(web, "/", "-la"), pick(successful()), exec("df -h /"), pretty());
+ * }</pre>
+ * Everything reads and changes {@link Session#current()}.
+ */
+public final class Ops {
+    private Ops() {
+    }
+
+    // ---- hosts
+
+    /** The hosts a pattern selects from the inventory: a group, a host, {@code web:&prod:!db}, {@code web[01-03]}. */
+    public static Hosts hosts(String pattern) {
+        return Session.current().inventory().select(pattern);
+    }
+
+    /** This machine, through the local transport. */
+    public static Hosts localhost() {
+        return Hosts.of("localhost", List.of(Host.of("localhost")));
+    }
+
+    // ---- operations
+
+    /** Runs a shell command on every host. */
+    public static Operation exec(String command) {
+        return Exec.of(command);
+    }
+
+    /** Runs a shell command through sudo. */
+    public static Operation sudo(String command) {
+        return Exec.sudo(command);
+    }
+
+    /** Lists a directory: {@code ls("/", "-la")}. */
+    public static Operation ls(String path, String... flags) {
+        String line = "ls " + String.join(" ", flags) + " " + Quote.shell(path);
+        return Exec.titled("ls " + path, line.replaceAll(" +", " "));
+    }
+
+    /** Lists a directory on {@code hosts} now, for the start of a pipeline. */
+    public static Results ls(Hosts hosts, String path, String... flags) {
+        return hosts.run(ls(path, flags));
+    }
+
+    // ---- pipelines
+
+    /** Runs a pipeline: the first results, then each step on what the one before left. */
+    public static Stage run(Results first, Step... steps) {
+        return Stage.of(first).then(steps);
+    }
+
+    public static Step pick(Predicate<Result> test) {
+        return Pick.pick(test);
+    }
+
+    public static Predicate<Result> successful() {
+        return Pick.successful();
+    }
+
+    public static Predicate<Result> failed() {
+        return Pick.failed();
+    }
+
+    /** The step that prints the stage's results. */
+    public static Step pretty() {
+        return stage -> {
+            stage.results().pretty();
+            return stage;
+        };
+    }
+
+    /** The step that prints the stage's results as JSON lines. */
+    public static Step json() {
+        return stage -> {
+            stage.results().json();
+            return stage;
+        };
+    }
+
+    // ---- settings
+
+    public static Settings settings() {
+        return Session.current().settings();
+    }
+
+    /** How many hosts are worked on at once. */
+    public static Settings forks(int n) {
+        return Session.current().update(s -> s.withForks(n));
+    }
+
+    /** How long a command may run before it is killed. */
+    public static Settings timeout(Duration limit) {
+        return Session.current().update(s -> s.withCommandTimeout(limit));
+    }
+
+    /** Bytes of each output stream kept per host. */
+    public static Settings outputCap(long bytes) {
+        return Session.current().update(s -> s.withOutputCap(bytes));
+    }
+
+    /** Print output lines live, prefixed by host, as they arrive. */
+    public static Settings stream(boolean on) {
+        return Session.current().update(s -> s.withStream(on));
+    }
+
+    public static Duration seconds(long n) {
+        return Duration.ofSeconds(n);
+    }
+}

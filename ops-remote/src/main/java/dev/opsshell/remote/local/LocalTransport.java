@@ -1,0 +1,144 @@
+package dev.opsshell.remote.local;
+
+import dev.opsshell.core.Session;
+import dev.opsshell.core.host.Host;
+import dev.opsshell.core.result.Outcome;
+import dev.opsshell.core.result.Result;
+import dev.opsshell.core.transport.Command;
+import dev.opsshell.core.transport.OutputSink;
+import dev.opsshell.core.transport.StreamCollector;
+import dev.opsshell.core.transport.Transport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs commands on this machine as child processes ({@code /bin/sh -c}): the embedded default for
+ * {@code localhost}. A timed-out or cancelled command is killed with its whole process tree.
+ */
+public final class LocalTransport implements Transport {
+    public static final String NAME = "local";
+    private static final Executor READERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "ops-local-output");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public LocalTransport(Session session) {
+        // nothing pooled: each command is its own process
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Result exec(Host host, Command command, OutputSink sink) {
+        Instant start = Instant.now();
+        List<String> argv = command.sudo() && !isRoot()
+                ? List.of("sudo", "-n", "/bin/sh", "-c", command.line())
+                : List.of("/bin/sh", "-c", command.line());
+        Process process;
+        try {
+            ProcessBuilder pb = new ProcessBuilder(argv);
+            pb.environment().putAll(command.env());
+            process = pb.start();
+        } catch (IOException e) {
+            return Result.problem(host, Outcome.ERROR, "could not start /bin/sh: " + e.getMessage(), start, NAME);
+        }
+        closeQuietly(process); // no input: a command that reads stdin sees end of file, not a hang
+        StreamCollector out = new StreamCollector(host, false, command.outputCap(), sink);
+        StreamCollector err = new StreamCollector(host, true, command.outputCap(), sink);
+        CompletableFuture<Void> outDone = drain(out, process.getInputStream());
+        CompletableFuture<Void> errDone = drain(err, process.getErrorStream());
+        try {
+            boolean exited = waitFor(process, command);
+            if (!exited) {
+                kill(process);
+                return Result.problem(host, Outcome.TIMED_OUT, "killed after " + command.timeout().toSeconds()
+                        + " s; raise the limit with timeout(…) or --timeout", start, NAME);
+            }
+            outDone.get(5, TimeUnit.SECONDS);
+            errDone.get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            kill(process);
+            Thread.currentThread().interrupt();
+            return Result.problem(host, Outcome.CANCELLED, "cancelled; the process was killed", start, NAME);
+        } catch (Exception e) {
+            // output readers outlived the process: a background child still holds the pipe open
+        }
+        return Result.exited(host, process.exitValue(), out.text(), err.text(),
+                out.truncated() || err.truncated(), start, NAME);
+    }
+
+    private static CompletableFuture<Void> drain(StreamCollector collector, InputStream in) {
+        return CompletableFuture.runAsync(() -> {
+            try (in) {
+                collector.drain(in);
+            } catch (IOException e) {
+                // the stream closed under us because the process was killed: keep what was read
+            }
+        }, READERS);
+    }
+
+    private static boolean waitFor(Process process, Command command) throws InterruptedException {
+        if (command.timeout().isZero()) {
+            process.waitFor();
+            return true;
+        }
+        return process.waitFor(command.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static void closeQuietly(Process p) {
+        try {
+            p.getOutputStream().close();
+        } catch (IOException e) {
+            // the child may have exited already; nothing to close
+        }
+    }
+
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    @Override
+    public Result upload(Host host, Path localFile, String remotePath) {
+        return copy(host, localFile, Path.of(remotePath));
+    }
+
+    @Override
+    public Result download(Host host, String remotePath, Path localFile) {
+        return copy(host, Path.of(remotePath), localFile);
+    }
+
+    private Result copy(Host host, Path from, Path to) {
+        Instant start = Instant.now();
+        try {
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+            return Result.exited(host, 0, "copied " + from + " to " + to + " (" + Files.size(to) + " bytes)", "",
+                    false, start, NAME);
+        } catch (IOException e) {
+            return Result.problem(host, Outcome.ERROR, "copy " + from + " to " + to + " failed: " + e, start, NAME);
+        }
+    }
+
+    @Override
+    public void close() {
+        // nothing held
+    }
+}
