@@ -1,36 +1,207 @@
 package dev.opsshell.core.inventory;
 
 import dev.opsshell.core.host.Host;
+import dev.opsshell.core.host.NodeSet;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
- * A host pattern, as Ansible writes them: {@code web}, {@code web:&prod:!db}, {@code *},
- * {@code ~regex}, node sets {@code web[01-20]}.
- * TODO(inventory): only plain names and groups are understood so far.
+ * A host pattern, as Ansible writes them, evaluated against an {@link Inventory}.
+ * <ul>
+ * <li>{@code all} or {@code *}: every inventory host;</li>
+ * <li>a group name (its hosts, through children) or a host name;</li>
+ * <li>{@code a:b} or {@code a,b}: union; {@code a:&b}: intersection; {@code a:!b}: exclusion.
+ *     As in Ansible, unions are taken first, then intersections, then exclusions, whatever the
+ *     order written; a pattern of only {@code &}/{@code !} terms starts from {@code all};</li>
+ * <li>globs {@code web*}, {@code db-?}: every group and host whose whole name matches;</li>
+ * <li>{@code ~regex}: every group and host whose name the regex matches from its start
+ *     (Python's {@code re.match}, as Ansible does);</li>
+ * <li>node sets {@code web[01-03,07]}: expanded with {@link NodeSet#expand}, each name then read as
+ *     a plain name (this replaces Ansible's {@code group[0:2]} subscripts);</li>
+ * <li>{@code localhost}: always resolves, to the inventory's {@code localhost} or else to this
+ *     machine (local transport), even when the inventory does not list it.</li>
+ * </ul>
+ * A plain name that is neither a group nor a host is an <b>ad-hoc host</b> when it looks like an
+ * address: it contains a dot ({@code 10.1.2.3}, {@code db.example.com}) or is an IPv6 literal
+ * ({@code ::1}); {@code user@address} sets the login user. It is dialled as written, with default
+ * port and keys. Any other unknown word (such as {@code webz}) is taken for a mistyped group and is
+ * an error listing the groups that exist; so is an unknown group after {@code &} or {@code !}, and a
+ * union term (group, glob, regex) that selects nothing. Hosts come back in inventory order (ad-hoc
+ * hosts after, in the order written), each once.
  */
 final class HostPattern {
-    private final String text;
+    private static final Pattern IPV6 = Pattern.compile("^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*(%\\w+)?$");
 
-    private HostPattern(String text) {
+    private record Term(char op, String word) {
+    }
+
+    private final String text;
+    private final List<Term> terms;
+
+    private HostPattern(String text, List<Term> terms) {
         this.text = text;
+        this.terms = terms;
     }
 
     static HostPattern parse(String text) {
-        return new HostPattern(text.strip());
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) throw new InventoryException("empty host pattern: name a group, a host, or all");
+        List<Term> terms = new ArrayList<>();
+        for (String part : splitOutsideBrackets(t, ',')) {
+            String p = part.strip();
+            List<String> words = IPV6.matcher(p.replaceFirst("^[!&]", "")).matches()
+                    ? List.of(p) : splitOutsideBrackets(p, ':');
+            for (String w : words) {
+                String word = w.strip();
+                char op = word.startsWith("&") || word.startsWith("!") ? word.charAt(0) : ' ';
+                if (op != ' ') word = word.substring(1).strip();
+                if (word.isEmpty()) {
+                    throw new InventoryException("empty term in host pattern '" + t
+                            + "': expected names between the separators, as in web:&prod:!db");
+                }
+                terms.add(new Term(op, word));
+            }
+        }
+        return new HostPattern(t, terms);
     }
 
-    List<Host> select(Inventory inventory) {
+    List<Host> select(Inventory inv) {
+        Map<String, Host> chosen = new LinkedHashMap<>();
+        List<Term> unions = terms.stream().filter(x -> x.op() == ' ').toList();
+        if (unions.isEmpty()) unions = List.of(new Term(' ', "all"));
+        for (Term u : unions) for (Host h : resolve(inv, u)) chosen.putIfAbsent(h.name(), h);
+        for (Term x : terms) {
+            if (x.op() == ' ') continue;
+            Set<String> names = new LinkedHashSet<>();
+            for (Host h : resolve(inv, x)) names.add(h.name());
+            if (x.op() == '&') chosen.keySet().retainAll(names);
+            else chosen.keySet().removeAll(names);
+        }
         List<Host> out = new ArrayList<>();
-        if (inventory.groups().containsKey(text)) {
-            for (String n : inventory.groups().get(text)) inventory.host(n).ifPresent(out::add);
-            return out;
-        }
-        inventory.host(text).ifPresent(out::add);
-        if (out.isEmpty()) {
-            throw new InventoryException("no group or host named '" + text + "' in " + inventory.source());
-        }
+        for (Host h : inv.hosts()) if (chosen.remove(h.name()) != null) out.add(h);
+        out.addAll(chosen.values());
         return out;
+    }
+
+    private List<Host> resolve(Inventory inv, Term term) {
+        String w = term.word();
+        if (w.equals("all") || w.equals("*")) return inv.hosts();
+        if (w.startsWith("~")) return matching(inv, term, regex(w.substring(1)));
+        if (w.contains("[") || w.contains("]")) return nodeSet(inv, term);
+        if (w.contains("*") || w.contains("?")) return matching(inv, term, glob(w));
+        return literal(inv, term, w);
+    }
+
+    private List<Host> nodeSet(Inventory inv, Term term) {
+        List<String> names;
+        try {
+            names = NodeSet.expand(term.word());
+        } catch (IllegalArgumentException e) {
+            throw new InventoryException("in host pattern '" + text + "': " + e.getMessage());
+        }
+        List<Host> out = new ArrayList<>();
+        for (String n : names) out.addAll(literal(inv, term, n));
+        return out;
+    }
+
+    private List<Host> literal(Inventory inv, Term term, String w) {
+        if (inv.groups().containsKey(w)) {
+            List<Host> members = members(inv, w);
+            if (members.isEmpty() && term.op() == ' ') {
+                throw new InventoryException("group '" + w + "' in " + inv.source()
+                        + " has no hosts; add hosts under [" + w + "] or choose another group");
+            }
+            return members;
+        }
+        if (inv.host(w).isPresent()) return List.of(inv.host(w).get());
+        if (w.equals("localhost")) return List.of(Host.of("localhost"));
+        if (looksLikeAddress(w)) return List.of(adHoc(w));
+        if (term.op() != ' ') {
+            throw new InventoryException("no group named '" + w + "' in " + inv.source() + " (pattern '" + text
+                    + "', after " + term.op() + "); groups: " + String.join(", ", inv.groupNames()));
+        }
+        throw new InventoryException("no group or host named '" + w + "' in " + inv.source() + " (pattern '"
+                + text + "'); groups: " + String.join(", ", inv.groupNames())
+                + ". A machine outside the inventory is written as its address or full name, such as 10.0.0.5");
+    }
+
+    private static List<Host> members(Inventory inv, String group) {
+        List<Host> out = new ArrayList<>();
+        for (String n : inv.groups().get(group)) inv.host(n).ifPresent(out::add);
+        return out;
+    }
+
+    private List<Host> matching(Inventory inv, Term term, Pattern p) {
+        Map<String, Host> out = new LinkedHashMap<>();
+        for (String g : inv.groupNames()) {
+            if (p.matcher(g).lookingAt()) for (Host h : members(inv, g)) out.putIfAbsent(h.name(), h);
+        }
+        for (Host h : inv.hosts()) if (p.matcher(h.name()).lookingAt()) out.putIfAbsent(h.name(), h);
+        if (out.isEmpty() && term.op() == ' ') {
+            throw new InventoryException("'" + term.word() + "' matches no group or host in " + inv.source()
+                    + "; groups: " + String.join(", ", inv.groupNames()));
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private Pattern regex(String re) {
+        try {
+            return Pattern.compile(re);
+        } catch (PatternSyntaxException e) {
+            throw new InventoryException("bad regular expression '~" + re + "' in host pattern '" + text
+                    + "': " + e.getDescription());
+        }
+    }
+
+    /** A shell glob ({@code *}, {@code ?}) as a regex that must match the whole name. */
+    private static Pattern glob(String g) {
+        StringBuilder re = new StringBuilder();
+        for (char c : g.toCharArray()) {
+            if (c == '*') re.append(".*");
+            else if (c == '?') re.append('.');
+            else re.append(Pattern.quote(String.valueOf(c)));
+        }
+        return Pattern.compile(re.append('$').toString());
+    }
+
+    static boolean looksLikeAddress(String w) {
+        String addr = w.substring(w.indexOf('@') + 1);
+        return !addr.isEmpty() && (addr.contains(".") || IPV6.matcher(addr).matches());
+    }
+
+    private static Host adHoc(String w) {
+        int at = w.indexOf('@');
+        if (at <= 0) return Host.of(w);
+        return new Host(w, w.substring(at + 1), 0, w.substring(0, at), Map.of(), List.of());
+    }
+
+    private static List<String> splitOutsideBrackets(String s, char sep) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        StringBuilder cur = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c == '[') depth++;
+            if (c == ']') depth--;
+            if (c == sep && depth == 0) {
+                parts.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        parts.add(cur.toString());
+        return parts;
+    }
+
+    @Override
+    public String toString() {
+        return text;
     }
 }

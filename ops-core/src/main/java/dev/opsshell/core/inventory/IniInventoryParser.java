@@ -1,0 +1,144 @@
+package dev.opsshell.core.inventory;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads Ansible INI inventories: host lines with inline {@code key=value} variables (before any
+ * section they are ungrouped), {@code [group]}, {@code [group:vars]}, {@code [group:children]},
+ * {@code host:port}, host ranges ({@code web[01:20]}, {@code db-[a:f]}), quoted values and
+ * {@code #}/{@code ;} comments. Every malformed line is an {@link InventoryException} naming the
+ * file, the line and what was expected there.
+ */
+final class IniInventoryParser {
+    private static final Pattern HEADER = Pattern.compile("^\\[([^:\\]\\s]+)(?::([^\\]\\s]*))?]\\s*(?:[#;].*)?$");
+    private static final Pattern HOST_PORT = Pattern.compile("^(.+):(\\d+)$");
+
+    private enum Kind { HOSTS, VARS, CHILDREN }
+
+    private final InventoryBuilder builder;
+    private Kind kind = Kind.HOSTS;
+    private String group = InventoryBuilder.UNGROUPED;
+
+    private IniInventoryParser(Path file) {
+        this.builder = new InventoryBuilder(file);
+    }
+
+    /** Parses the text of {@code file} (already read) into an inventory. */
+    static Inventory parse(Path file, String text) {
+        IniInventoryParser p = new IniInventoryParser(file);
+        String[] lines = text.replace("\r", "").split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (i == 0 && line.startsWith("\uFEFF")) line = line.substring(1).strip();
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) continue;
+            p.line(line, i + 1);
+        }
+        return p.builder.build(file.toString());
+    }
+
+    private void line(String line, int n) {
+        if (line.startsWith("[")) {
+            header(line, n);
+            return;
+        }
+        switch (kind) {
+            case HOSTS -> hostLine(line, n);
+            case VARS -> varLine(line, n);
+            case CHILDREN -> childLine(line, n);
+        }
+    }
+
+    private void header(String line, int n) {
+        Matcher m = HEADER.matcher(line);
+        if (!m.matches()) {
+            String why = line.indexOf(']') < 0 ? "unbalanced bracket: expected" : "expected";
+            throw builder.error(n, why + " a section header such as [web], [web:vars] or [web:children], got '"
+                    + line + "'");
+        }
+        group = m.group(1);
+        String suffix = m.group(2);
+        if (suffix == null) {
+            kind = Kind.HOSTS;
+        } else if (suffix.equals("vars")) {
+            kind = Kind.VARS;
+        } else if (suffix.equals("children")) {
+            kind = Kind.CHILDREN;
+        } else {
+            throw builder.error(n, "unknown section [" + group + ":" + suffix + "]: expected [" + group
+                    + "], [" + group + ":vars] or [" + group + ":children]");
+        }
+        builder.group(group, n);
+    }
+
+    private void hostLine(String line, int n) {
+        List<String> words;
+        try {
+            words = IniTokens.split(line);
+        } catch (IllegalArgumentException e) {
+            throw builder.error(n, e.getMessage());
+        }
+        if (words.isEmpty()) return;
+        String name = words.get(0);
+        Map<String, String> vars = new LinkedHashMap<>();
+        Matcher hp = HOST_PORT.matcher(name);
+        if (hp.matches() && colonsOutsideBrackets(name) == 1) {
+            name = hp.group(1);
+            vars.put("ansible_port", hp.group(2));
+        }
+        if (name.contains("=")) {
+            throw builder.error(n, "expected a host name before the variables, got '" + name + "'");
+        }
+        for (String word : words.subList(1, words.size())) {
+            int eq = word.indexOf('=');
+            if (eq <= 0) {
+                throw builder.error(n, "expected key=value after the host name, got '" + word + "'");
+            }
+            vars.put(word.substring(0, eq), word.substring(eq + 1));
+        }
+        List<String> names;
+        try {
+            names = HostRange.expand(name);
+        } catch (IllegalArgumentException e) {
+            throw builder.error(n, e.getMessage());
+        }
+        for (String h : names) builder.host(group, h, vars, n);
+    }
+
+    private void varLine(String line, int n) {
+        int eq = line.indexOf('=');
+        String key = eq < 0 ? "" : line.substring(0, eq).strip();
+        if (key.isEmpty() || key.chars().anyMatch(Character::isWhitespace)) {
+            throw builder.error(n, "expected key=value in [" + group + ":vars], got '" + line + "'");
+        }
+        builder.groupVar(group, key, IniTokens.unquote(line.substring(eq + 1)), n);
+    }
+
+    private void childLine(String line, int n) {
+        List<String> words;
+        try {
+            words = IniTokens.split(line);
+        } catch (IllegalArgumentException e) {
+            throw builder.error(n, e.getMessage());
+        }
+        if (words.size() != 1) {
+            throw builder.error(n, "expected one group name per line in [" + group + ":children], got '" + line + "'");
+        }
+        builder.child(group, words.get(0), n);
+    }
+
+    private static int colonsOutsideBrackets(String s) {
+        int depth = 0;
+        int colons = 0;
+        for (char c : s.toCharArray()) {
+            if (c == '[') depth++;
+            else if (c == ']') depth--;
+            else if (c == ':' && depth == 0) colons++;
+        }
+        return colons;
+    }
+}

@@ -1,0 +1,165 @@
+package dev.opsshell.core.inventory;
+
+import dev.opsshell.core.host.Host;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Collects groups, hosts, children and variables as a parser reads them, then resolves them the
+ * way Ansible does: membership through children, {@code all} and {@code ungrouped}, and variables
+ * merged all &lt; parent group &lt; child group &lt; host (groups of equal depth by name).
+ * Not thread-safe; one per file.
+ */
+final class InventoryBuilder {
+    static final String ALL = "all";
+    static final String UNGROUPED = "ungrouped";
+    private static final Set<String> PORT_VARS = Set.of("ansible_port", "ansible_ssh_port");
+
+    private final Path file;
+    private final Map<String, Group> groups = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> hostVars = new LinkedHashMap<>();
+
+    private static final class Group {
+        final Set<String> hosts = new LinkedHashSet<>();
+        final Set<String> children = new LinkedHashSet<>();
+        final Set<String> parents = new LinkedHashSet<>();
+        final Map<String, String> vars = new LinkedHashMap<>();
+    }
+
+    InventoryBuilder(Path file) {
+        this.file = file;
+        groups.put(ALL, new Group());
+        groups.put(UNGROUPED, new Group());
+    }
+
+    Path file() {
+        return file;
+    }
+
+    InventoryException error(int line, String message) {
+        return new InventoryException(file, line, message);
+    }
+
+    /** Declares a group (it may stay empty, as Ansible allows). */
+    void group(String name, int line) {
+        if (name.isBlank() || name.chars().anyMatch(Character::isWhitespace)) {
+            throw error(line, "expected a group name without spaces, got '" + name + "'");
+        }
+        groups.computeIfAbsent(name, n -> new Group());
+    }
+
+    /** Puts a host in a group (creating both as needed) and merges its inline variables. */
+    void host(String group, String host, Map<String, String> vars, int line) {
+        if (host.isBlank()) throw error(line, "expected a host name");
+        group(group, line);
+        groups.get(group).hosts.add(host);
+        Map<String, String> mine = hostVars.computeIfAbsent(host, h -> new LinkedHashMap<>());
+        vars.forEach((k, v) -> mine.put(k, checked(k, v, line)));
+    }
+
+    /** Sets one variable of a host already added, checked against the line it is written on. */
+    void hostVar(String host, String key, String value, int line) {
+        hostVars.get(host).put(key, checked(key, value, line));
+    }
+
+    void groupVar(String group, String key, String value, int line) {
+        group(group, line);
+        groups.get(group).vars.put(key, checked(key, value, line));
+    }
+
+    /** Makes {@code child} a child of {@code parent}; a cycle is an error at this line. */
+    void child(String parent, String child, int line) {
+        group(parent, line);
+        group(child, line);
+        if (child.equals(ALL)) throw error(line, "'all' contains every group and cannot be a child of '" + parent + "'");
+        if (child.equals(parent) || reaches(child, parent)) {
+            throw error(line, "group '" + child + "' cannot be a child of '" + parent + "': '" + parent
+                    + "' is already inside '" + child + "', which would make a cycle");
+        }
+        groups.get(parent).children.add(child);
+        groups.get(child).parents.add(parent);
+    }
+
+    private boolean reaches(String from, String target) {
+        Deque<String> todo = new ArrayDeque<>(List.of(from));
+        Set<String> seen = new LinkedHashSet<>();
+        while (!todo.isEmpty()) {
+            String g = todo.pop();
+            if (g.equals(target)) return true;
+            if (seen.add(g)) todo.addAll(groups.get(g).children);
+        }
+        return false;
+    }
+
+    private String checked(String key, String value, int line) {
+        if (PORT_VARS.contains(key)) {
+            int port = -1;
+            try {
+                port = Integer.parseInt(value.strip());
+            } catch (NumberFormatException e) {
+                // reported below with the offending value
+            }
+            if (port < 1 || port > 65535) {
+                throw error(line, "expected a port number 1-65535 for " + key + ", got '" + value + "'");
+            }
+        }
+        return value;
+    }
+
+    /** Resolves membership and variables into an immutable inventory. */
+    Inventory build(String source) {
+        List<String> hostOrder = new ArrayList<>(hostVars.keySet());
+        Map<String, Set<String>> members = new LinkedHashMap<>();
+        for (String g : groups.keySet()) members.put(g, members(g, new LinkedHashSet<>()));
+        Set<String> grouped = new LinkedHashSet<>();
+        groups.forEach((name, g) -> {
+            if (!name.equals(ALL) && !name.equals(UNGROUPED)) grouped.addAll(g.hosts);
+        });
+        members.put(ALL, new LinkedHashSet<>(hostOrder));
+        Set<String> ungrouped = new LinkedHashSet<>(hostOrder);
+        ungrouped.removeAll(grouped);
+        members.put(UNGROUPED, ungrouped);
+
+        Map<String, Integer> depth = new HashMap<>();
+        Map<String, List<String>> groupLists = new LinkedHashMap<>();
+        members.forEach((g, set) -> groupLists.put(g, hostOrder.stream().filter(set::contains).toList()));
+        Map<String, Host> hosts = new LinkedHashMap<>();
+        for (String name : hostOrder) {
+            List<String> in = groupLists.keySet().stream().filter(g -> members.get(g).contains(name)).toList();
+            List<String> byPrecedence = new ArrayList<>(in);
+            byPrecedence.sort(Comparator.<String>comparingInt(g -> depth(g, depth)).thenComparing(g -> g));
+            Map<String, String> vars = new LinkedHashMap<>();
+            for (String g : byPrecedence) vars.putAll(groups.get(g).vars);
+            vars.putAll(hostVars.get(name));
+            hosts.put(name, HostVars.toHost(name, vars, in));
+        }
+        return new Inventory(source, hosts, groupLists);
+    }
+
+    private Set<String> members(String group, Set<String> out) {
+        Group g = groups.get(group);
+        out.addAll(g.hosts);
+        for (String c : g.children) members(c, out);
+        return out;
+    }
+
+    private int depth(String group, Map<String, Integer> memo) {
+        if (group.equals(ALL)) return 0;
+        Integer known = memo.get(group);
+        if (known != null) return known;
+        int d = 1;
+        for (String p : groups.get(group).parents) d = Math.max(d, depth(p, memo) + 1);
+        memo.put(group, d);
+        return d;
+    }
+}
