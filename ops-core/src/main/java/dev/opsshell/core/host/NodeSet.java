@@ -133,7 +133,7 @@ public final class NodeSet {
         Num start = null;
         Num prev = null;
         for (Num n : nums) {
-            if (prev != null && n.value == prev.value + 1 && n.text.length() == prev.text.length()) {
+            if (prev != null && n.value == prev.value + 1 && n.text.equals(start.padded(n.value))) {
                 prev = n;
                 continue;
             }
@@ -155,6 +155,12 @@ public final class NodeSet {
     private record Num(String text, long value) implements Comparable<Num> {
         Num(String text) {
             this(text, Long.parseLong(text));
+        }
+
+        /** How {@code v} is written in a range that starts at this number (as {@link #expand} pads it). */
+        String padded(long v) {
+            int width = text.length() > 1 && text.startsWith("0") ? text.length() : 0;
+            return width > 0 ? String.format("%0" + width + "d", v) : Long.toString(v);
         }
 
         @Override

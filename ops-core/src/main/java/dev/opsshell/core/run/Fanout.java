@@ -18,7 +18,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 
 /**
@@ -38,7 +40,8 @@ public final class Fanout {
                               Function<Host, Result> task) {
         Instant start = Instant.now();
         List<Host> list = hosts.list();
-        Result[] results = new Result[list.size()];
+        AtomicReferenceArray<Result> results = new AtomicReferenceArray<>(list.size());
+        AtomicBoolean cancelled = new AtomicBoolean();
         if (list.isEmpty()) return new Results(title, hosts, List.of(), Duration.ZERO);
         Progress progress = progressFactory.start(title, list.size());
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(forks, list.size()), daemonThreads());
@@ -49,15 +52,18 @@ public final class Fanout {
             for (int i = 0; i < list.size(); i++) {
                 int index = i;
                 futures.add(done.submit(() -> {
-                    results[index] = guarded(list.get(index), task);
+                    Result r = guarded(list.get(index), task);
+                    // a result that arrives once cancelling began was cut short by it: the host stays CANCELLED
+                    if (!cancelled.get()) results.compareAndSet(index, null, r);
                     return index;
                 }));
             }
             for (int remaining = list.size(); remaining > 0; remaining--) {
                 int index = done.take().get();
-                progress.done(results[index]);
+                progress.done(results.get(index));
             }
         } catch (InterruptedException e) {
+            cancelled.set(true);
             futures.forEach(f -> f.cancel(true));
         } catch (Exception e) {
             throw new IllegalStateException("fan-out bookkeeping failed for " + title, e);
@@ -67,13 +73,13 @@ public final class Fanout {
             pool.shutdownNow();
             progress.finish();
         }
-        for (int i = 0; i < results.length; i++) {
-            if (results[i] == null) {
-                results[i] = Result.problem(list.get(i), Outcome.CANCELLED,
-                        "cancelled before it finished (Ctrl-C)", start, "");
-            }
+        List<Result> all = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            results.compareAndSet(i, null, Result.problem(list.get(i), Outcome.CANCELLED,
+                    "cancelled before it finished (Ctrl-C)", start, ""));
+            all.add(results.get(i));
         }
-        return new Results(title, hosts, List.of(results), Duration.between(start, Instant.now()));
+        return new Results(title, hosts, all, Duration.between(start, Instant.now()));
     }
 
     private static Result guarded(Host host, Function<Host, Result> task) {
