@@ -98,16 +98,19 @@ class FanoutTest {
 
     @Test
     void interruptingTheCallerReturnsPartialResultsWithTheRestCancelled() throws Exception {
-        CountDownLatch quickOnesDone = new CountDownLatch(2);
+        CountDownLatch twoCollected = new CountDownLatch(2);
+        Progress.Factory counting = (title, total) -> new Progress() {
+            @Override
+            public void done(Result result) {
+                twoCollected.countDown();
+            }
+        };
         CountDownLatch never = new CountDownLatch(1);
         AtomicReference<Results> out = new AtomicReference<>();
         AtomicReference<Boolean> interruptedAfter = new AtomicReference<>();
         Thread caller = new Thread(() -> {
-            out.set(Fanout.run("cancel", hosts(4), 4, Progress.Factory.NONE, h -> {
-                if (h.name().equals("h1") || h.name().equals("h3")) {
-                    quickOnesDone.countDown();
-                    return ok(h);
-                }
+            out.set(Fanout.run("cancel", hosts(4), 4, counting, h -> {
+                if (h.name().equals("h1") || h.name().equals("h3")) return ok(h);
                 try {
                     never.await();
                     return ok(h);
@@ -119,8 +122,7 @@ class FanoutTest {
             interruptedAfter.set(Thread.currentThread().isInterrupted());
         });
         caller.start();
-        assertTrue(quickOnesDone.await(10, TimeUnit.SECONDS));
-        Thread.sleep(50); // let the caller take both finished results before the cancel
+        assertTrue(twoCollected.await(10, TimeUnit.SECONDS), "h1 and h3 finished");
         caller.interrupt();
         caller.join(10_000);
         assertFalse(caller.isAlive(), "the fan-out returned after the interrupt");
