@@ -1,0 +1,94 @@
+package dev.opsshell.agent;
+
+import dev.opsshell.agent.protocol.CurveKeys;
+import dev.opsshell.agent.run.HostFacts;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+/**
+ * The agent's command line: {@code java -jar ops-agent.jar --hub tcp://HOST:PORT --hub-key KEY}.
+ * Options may also come from a properties file ({@code --config FILE}, keys as the long option
+ * names without dashes: {@code hub}, {@code hub-key}, {@code name}, {@code key-dir}, …); the command
+ * line wins. Prints its public key on start so the operator can compare it with {@code ops keys list}.
+ */
+@Command(name = "ops-agent", mixinStandardHelpOptions = true, version = "ops-agent " + Agent.VERSION,
+        description = "Connects to an ops hub over CurveZMQ and runs the commands it is sent.")
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--hub", description = "the hub endpoint, tcp://HOST:PORT")
+    String hub;
+
+    @Option(names = "--hub-key", description = "the hub's public key (`ops keys hub` prints it)")
+    String hubKey;
+
+    @Option(names = "--name", description = "the name to register as (default: the host name)")
+    String name;
+
+    @Option(names = "--key-dir", description = "where the agent keeps its keypair (default: ~/.ops/agent)")
+    Path keyDir;
+
+    @Option(names = "--config", description = "a properties file with the same settings")
+    Path config;
+
+    @Option(names = "--heartbeat", description = "milliseconds between heartbeats (default: 2000)")
+    Long heartbeat;
+
+    @Option(names = "--max-requests", description = "requests run at once (default: 32)")
+    Integer maxRequests;
+
+    @Option(names = "--print-key", description = "print this agent's public key (creating the keypair) and exit")
+    boolean printKey;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Properties p = new Properties();
+        if (config != null) {
+            try (InputStream in = Files.newInputStream(config)) {
+                p.load(in);
+            }
+        }
+        Path dir = keyDir != null ? keyDir
+                : p.containsKey("key-dir") ? Path.of(p.getProperty("key-dir")) : AgentConfig.defaultKeyDir();
+        CurveKeys keys = CurveKeys.loadOrCreate(dir, "agent");
+        if (printKey) {
+            System.out.println(keys.publicKey());
+            return 0;
+        }
+        String hubValue = pick(hub, p, "hub", null);
+        String keyValue = pick(hubKey, p, "hub-key", null);
+        if (hubValue == null || keyValue == null) {
+            System.err.println("ops-agent: --hub and --hub-key are required (or hub= and hub-key= in --config)");
+            return 2;
+        }
+        AgentConfig cfg = new AgentConfig(hubValue, keyValue, pick(name, p, "name", HostFacts.hostname()), dir,
+                Long.parseLong(pick(heartbeat == null ? null : heartbeat.toString(), p, "heartbeat", "2000")),
+                Integer.parseInt(pick(maxRequests == null ? null : maxRequests.toString(), p, "max-requests", "32")));
+        Agent agent = new Agent(cfg, keys, Main::log);
+        Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "ops-agent-shutdown"));
+        log("ops-agent " + Agent.VERSION + " '" + cfg.name() + "' key " + keys.publicKey() + " connecting to "
+                + cfg.hub());
+        agent.run();
+        return 0;
+    }
+
+    private static String pick(String flag, Properties p, String key, String fallback) {
+        return flag != null ? flag : p.getProperty(key, fallback);
+    }
+
+    static void log(String line) {
+        System.err.println(LocalDateTime.now().withNano(0) + " " + line);
+    }
+}

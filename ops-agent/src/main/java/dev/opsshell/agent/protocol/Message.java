@@ -1,0 +1,243 @@
+package dev.opsshell.agent.protocol;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every message the hub, its agents and its clients exchange: one JSON object per ZeroMQ frame,
+ * named by its {@code "t"} field. The set is closed: an agent runs only the {@link Request}s listed
+ * here and answers anything else with an {@link ErrorReply}. Requests carry an {@code id} chosen by
+ * the sender; every reply names the request it answers; {@link Output} chunks may precede the one
+ * final reply.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "t")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Message.Register.class, name = "register"),
+        @JsonSubTypes.Type(value = Message.Welcome.class, name = "welcome"),
+        @JsonSubTypes.Type(value = Message.Heartbeat.class, name = "heartbeat"),
+        @JsonSubTypes.Type(value = Message.HeartbeatAck.class, name = "heartbeat-ack"),
+        @JsonSubTypes.Type(value = Message.Exec.class, name = "exec"),
+        @JsonSubTypes.Type(value = Message.ReadFile.class, name = "read-file"),
+        @JsonSubTypes.Type(value = Message.WriteFile.class, name = "write-file"),
+        @JsonSubTypes.Type(value = Message.Facts.class, name = "facts"),
+        @JsonSubTypes.Type(value = Message.Metrics.class, name = "metrics"),
+        @JsonSubTypes.Type(value = Message.Ping.class, name = "ping"),
+        @JsonSubTypes.Type(value = Message.Cancel.class, name = "cancel"),
+        @JsonSubTypes.Type(value = Message.Output.class, name = "output"),
+        @JsonSubTypes.Type(value = Message.Exit.class, name = "exit"),
+        @JsonSubTypes.Type(value = Message.FileData.class, name = "file-data"),
+        @JsonSubTypes.Type(value = Message.FileWritten.class, name = "file-written"),
+        @JsonSubTypes.Type(value = Message.FactsReply.class, name = "facts-reply"),
+        @JsonSubTypes.Type(value = Message.MetricsReply.class, name = "metrics-reply"),
+        @JsonSubTypes.Type(value = Message.Pong.class, name = "pong"),
+        @JsonSubTypes.Type(value = Message.ErrorReply.class, name = "error"),
+        @JsonSubTypes.Type(value = Message.Relay.class, name = "relay"),
+        @JsonSubTypes.Type(value = Message.Relayed.class, name = "relayed"),
+        @JsonSubTypes.Type(value = Message.ListAgents.class, name = "list-agents"),
+        @JsonSubTypes.Type(value = Message.AgentList.class, name = "agent-list"),
+})
+public sealed interface Message {
+
+    /** Something the hub asks an agent to do; {@code id} is unique among the sender's open requests. */
+    sealed interface Request extends Message permits Exec, ReadFile, WriteFile, Facts, Metrics, Ping, Cancel {
+        long id();
+
+        /** The same request under another id (the hub renumbers requests it relays for clients). */
+        Request withId(long newId);
+    }
+
+    /** An agent's answer to a request; all but {@link Output} end the request. */
+    sealed interface Reply extends Message permits Output, Exit, FileData, FileWritten, FactsReply, MetricsReply,
+            Pong, ErrorReply, AgentList {
+        long id();
+
+        Reply withId(long newId);
+
+        default boolean isFinal() {
+            return !(this instanceof Output);
+        }
+    }
+
+    // ---- session: agent -> hub, and the hub's answers
+
+    /** The first message on a connection: who the agent says it is, what it runs on, how often it beats. */
+    record Register(String name, String version, Map<String, String> facts, long heartbeatMillis) implements Message {
+        public Register {
+            facts = Map.copyOf(facts == null ? Map.of() : facts);
+        }
+    }
+
+    /** The hub's answer to {@link Register}: {@code accepted}, or {@code pending} until an operator accepts the key. */
+    record Welcome(String name, String status) implements Message { }
+
+    record Heartbeat(long seq) implements Message { }
+
+    /** The hub's answer to a heartbeat; {@code registered=false} asks the agent to register again. */
+    record HeartbeatAck(long seq, boolean registered) implements Message { }
+
+    // ---- requests: hub -> agent
+
+    /**
+     * Runs a process: {@code argv} as given, or when it is empty {@code shell} through {@code /bin/sh -c}.
+     * {@code timeoutMillis} 0 means no limit; {@code outputCap} bytes are kept (and sent) per stream.
+     */
+    record Exec(long id, List<String> argv, String shell, Map<String, String> env, String cwd, boolean sudo,
+                long timeoutMillis, long outputCap) implements Request {
+        public Exec {
+            argv = List.copyOf(argv == null ? List.of() : argv);
+            env = Map.copyOf(env == null ? Map.of() : env);
+        }
+
+        public static Exec shell(long id, String line, long timeoutMillis, long outputCap) {
+            return new Exec(id, List.of(), line, Map.of(), null, false, timeoutMillis, outputCap);
+        }
+
+        @Override
+        public Exec withId(long newId) {
+            return new Exec(newId, argv, shell, env, cwd, sudo, timeoutMillis, outputCap);
+        }
+    }
+
+    /** Reads up to {@code length} bytes of a file from {@code offset}. */
+    record ReadFile(long id, String path, long offset, int length) implements Request {
+        @Override
+        public ReadFile withId(long newId) {
+            return new ReadFile(newId, path, offset, length);
+        }
+    }
+
+    /**
+     * Writes one chunk of a file. Chunks go to {@code path.ops-part}; the chunk with {@code last} set
+     * renames it over {@code path}, so a reader never sees half a file. {@code mode} is octal, e.g. "644".
+     */
+    record WriteFile(long id, String path, long offset, byte[] data, boolean last, String mode) implements Request {
+        @Override
+        public WriteFile withId(long newId) {
+            return new WriteFile(newId, path, offset, data, last, mode);
+        }
+    }
+
+    record Facts(long id) implements Request {
+        @Override
+        public Facts withId(long newId) {
+            return new Facts(newId);
+        }
+    }
+
+    /** One sample of cpu, memory, load and uptime, read from /proc. */
+    record Metrics(long id) implements Request {
+        @Override
+        public Metrics withId(long newId) {
+            return new Metrics(newId);
+        }
+    }
+
+    record Ping(long id, long sentNanos) implements Request {
+        @Override
+        public Ping withId(long newId) {
+            return new Ping(newId, sentNanos);
+        }
+    }
+
+    /** Stops request {@code target} (its process tree is killed); that request then ends with its own reply. */
+    record Cancel(long id, long target) implements Request {
+        @Override
+        public Cancel withId(long newId) {
+            return new Cancel(newId, target);
+        }
+    }
+
+    // ---- replies: agent -> hub
+
+    record Output(long id, boolean stderr, byte[] data) implements Reply {
+        @Override
+        public Output withId(long newId) {
+            return new Output(newId, stderr, data);
+        }
+    }
+
+    /** How a process ended: its exit code (-1 when killed), and whether it timed out, was cancelled or cut at the cap. */
+    record Exit(long id, int code, boolean timedOut, boolean cancelled, boolean truncated, long millis)
+            implements Reply {
+        @Override
+        public Exit withId(long newId) {
+            return new Exit(newId, code, timedOut, cancelled, truncated, millis);
+        }
+    }
+
+    record FileData(long id, byte[] data, long size, boolean eof) implements Reply {
+        @Override
+        public FileData withId(long newId) {
+            return new FileData(newId, data, size, eof);
+        }
+    }
+
+    record FileWritten(long id, long bytes) implements Reply {
+        @Override
+        public FileWritten withId(long newId) {
+            return new FileWritten(newId, bytes);
+        }
+    }
+
+    record FactsReply(long id, Map<String, String> facts) implements Reply {
+        public FactsReply {
+            facts = Map.copyOf(facts == null ? Map.of() : facts);
+        }
+
+        @Override
+        public FactsReply withId(long newId) {
+            return new FactsReply(newId, facts);
+        }
+    }
+
+    record MetricsReply(long id, Map<String, Double> values) implements Reply {
+        public MetricsReply {
+            values = Map.copyOf(values == null ? Map.of() : values);
+        }
+
+        @Override
+        public MetricsReply withId(long newId) {
+            return new MetricsReply(newId, values);
+        }
+    }
+
+    record Pong(long id, long sentNanos) implements Reply {
+        @Override
+        public Pong withId(long newId) {
+            return new Pong(newId, sentNanos);
+        }
+    }
+
+    /** A request that could not run; {@code code} is one of {@link ErrorCode}'s names, lower-case. */
+    record ErrorReply(long id, String code, String message) implements Reply {
+        @Override
+        public ErrorReply withId(long newId) {
+            return new ErrorReply(newId, code, message);
+        }
+    }
+
+    // ---- client link: shell -> standalone hub
+
+    /** A client's request for one agent, relayed by the hub. */
+    record Relay(String agent, Request request) implements Message { }
+
+    /** A reply relayed back to the client, naming the agent it came from. */
+    record Relayed(String agent, Reply reply) implements Message { }
+
+    record ListAgents(long id) implements Message { }
+
+    /** The hub's agents, each a map of name, state, key, address, since, lastHeartbeat and facts. */
+    record AgentList(long id, List<Map<String, Object>> agents) implements Reply {
+        public AgentList {
+            agents = List.copyOf(agents == null ? List.of() : agents);
+        }
+
+        @Override
+        public AgentList withId(long newId) {
+            return new AgentList(newId, agents);
+        }
+    }
+}

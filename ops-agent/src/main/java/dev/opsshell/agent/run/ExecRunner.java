@@ -1,0 +1,135 @@
+package dev.opsshell.agent.run;
+
+import dev.opsshell.agent.protocol.ErrorCode;
+import dev.opsshell.agent.protocol.Message;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Runs one {@link Message.Exec} as a child process: streams its output as {@link Message.Output}
+ * chunks up to the cap (the rest is read and dropped, so the process never blocks on a full pipe),
+ * kills its whole process tree on timeout or cancel, and ends with one {@link Message.Exit}.
+ */
+final class ExecRunner implements Cancellable {
+    private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+
+    private final Message.Exec request;
+    private final Consumer<Message> send;
+    private final ScheduledExecutorService timers;
+    private final AtomicBoolean timedOut = new AtomicBoolean();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private volatile Process process;
+
+    ExecRunner(Message.Exec request, Consumer<Message> send, ScheduledExecutorService timers) {
+        this.request = request;
+        this.send = send;
+        this.timers = timers;
+    }
+
+    /** Runs to the end on the calling thread; the stderr reader runs on {@code helper}. */
+    void run(Executor helper) {
+        long start = System.nanoTime();
+        try {
+            ProcessBuilder pb = new ProcessBuilder(argv());
+            pb.environment().putAll(request.env());
+            if (request.cwd() != null && !request.cwd().isBlank()) pb.directory(new File(request.cwd()));
+            pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            process = pb.start();
+        } catch (IOException | RuntimeException e) {
+            send.accept(ErrorCode.FAILED.reply(request.id(), "could not start " + argv() + ": " + e.getMessage()));
+            return;
+        }
+        if (cancelled.get()) killTree();
+        ScheduledFuture<?> timer = request.timeoutMillis() > 0
+                ? timers.schedule(() -> stop(timedOut), request.timeoutMillis(), TimeUnit.MILLISECONDS) : null;
+        Pump err = new Pump(process.getErrorStream(), true);
+        CompletableFuture<Void> errDone = CompletableFuture.runAsync(err::run, helper);
+        Pump out = new Pump(process.getInputStream(), false);
+        out.run();
+        int code;
+        try {
+            errDone.join();
+            code = process.waitFor();
+        } catch (InterruptedException e) {
+            killTree();
+            Thread.currentThread().interrupt();
+            code = -1;
+        }
+        if (timer != null) timer.cancel(false);
+        boolean killed = timedOut.get() || cancelled.get();
+        send.accept(new Message.Exit(request.id(), killed ? -1 : code, timedOut.get(), cancelled.get(),
+                out.truncated || err.truncated, (System.nanoTime() - start) / 1_000_000));
+    }
+
+    private List<String> argv() {
+        List<String> argv = new ArrayList<>();
+        if (request.sudo() && !ROOT) argv.addAll(List.of("sudo", "-n"));
+        if (request.argv().isEmpty()) {
+            argv.addAll(List.of("/bin/sh", "-c", request.shell() == null ? "" : request.shell()));
+        } else {
+            argv.addAll(request.argv());
+        }
+        return argv;
+    }
+
+    @Override
+    public void cancel() {
+        stop(cancelled);
+    }
+
+    private void stop(AtomicBoolean why) {
+        if (timedOut.get() || cancelled.get()) return;
+        why.set(true);
+        killTree();
+    }
+
+    private void killTree() {
+        Process p = process;
+        if (p == null) return;
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+    }
+
+    /** Copies one stream into output chunks until the cap, then reads and drops the rest. */
+    private final class Pump implements Runnable {
+        private final InputStream in;
+        private final boolean stderr;
+        private long sent;
+        private volatile boolean truncated;
+
+        Pump(InputStream in, boolean stderr) {
+            this.in = in;
+            this.stderr = stderr;
+        }
+
+        @Override
+        public void run() {
+            byte[] buf = new byte[16 * 1024];
+            try (in) {
+                for (int n; (n = in.read(buf)) >= 0; ) {
+                    long room = request.outputCap() - sent;
+                    int keep = (int) Math.max(0, Math.min(room, n));
+                    if (keep < n) truncated = true;
+                    if (keep > 0) {
+                        send.accept(new Message.Output(request.id(), stderr, Arrays.copyOf(buf, keep)));
+                        sent += keep;
+                    }
+                }
+            } catch (IOException e) {
+                // the stream closed because the process tree was killed: what was read has been sent
+            }
+        }
+    }
+}

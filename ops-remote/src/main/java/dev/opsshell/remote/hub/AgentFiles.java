@@ -1,0 +1,84 @@
+package dev.opsshell.remote.hub;
+
+import dev.opsshell.agent.protocol.Message;
+import dev.opsshell.core.host.Host;
+import dev.opsshell.core.result.Outcome;
+import dev.opsshell.core.result.Result;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/** File copies through an agent, in 1 MiB chunks so no frame comes near the hub's size limit. */
+final class AgentFiles {
+    static final int CHUNK = 1024 * 1024;
+    private static final Duration CHUNK_DEADLINE = Duration.ofSeconds(60);
+
+    private AgentFiles() {
+    }
+
+    static Result upload(Supplier<AgentLink> link, Host host, Path localFile, String remotePath) {
+        Instant start = Instant.now();
+        String agent = AgentTransport.agentName(host);
+        AgentLink hub = link.get();
+        if (!hub.connected(agent)) return AgentTransport.notConnected(host, agent, start);
+        try (InputStream in = Files.newInputStream(localFile)) {
+            long size = Files.size(localFile);
+            long offset = 0;
+            do {
+                byte[] chunk = in.readNBytes((int) Math.min(CHUNK, size - offset));
+                long at = offset;
+                boolean last = at + chunk.length >= size;
+                Message.Reply r = AgentTransport.await(hub, hub.call(agent,
+                        id -> new Message.WriteFile(id, remotePath, at, chunk, last, null), o -> { }, CHUNK_DEADLINE));
+                if (!(r instanceof Message.FileWritten)) return AgentTransport.problem(host, agent, r, start);
+                offset += chunk.length;
+            } while (offset < size);
+            return Result.exited(host, 0, "copied " + localFile + " to " + host.name() + ":" + remotePath + " ("
+                    + size + " bytes)", "", false, start, AgentTransport.NAME);
+        } catch (IOException e) {
+            return Result.problem(host, Outcome.ERROR, "cannot read " + localFile + ": " + e.getMessage(), start,
+                    AgentTransport.NAME);
+        }
+    }
+
+    static Result download(Supplier<AgentLink> link, Host host, String remotePath, Path localFile) {
+        Instant start = Instant.now();
+        String agent = AgentTransport.agentName(host);
+        AgentLink hub = link.get();
+        if (!hub.connected(agent)) return AgentTransport.notConnected(host, agent, start);
+        Path part = localFile.resolveSibling(localFile.getFileName() + ".ops-part");
+        try (OutputStream out = Files.newOutputStream(part)) {
+            long offset = 0;
+            while (true) {
+                long at = offset;
+                Message.Reply r = AgentTransport.await(hub, hub.call(agent,
+                        id -> new Message.ReadFile(id, remotePath, at, CHUNK), o -> { }, CHUNK_DEADLINE));
+                if (!(r instanceof Message.FileData d)) {
+                    Files.deleteIfExists(part);
+                    return AgentTransport.problem(host, agent, r, start);
+                }
+                out.write(d.data());
+                offset += d.data().length;
+                if (d.eof() || d.data().length == 0) break;
+            }
+        } catch (IOException e) {
+            return Result.problem(host, Outcome.ERROR, "cannot write " + localFile + ": " + e.getMessage(), start,
+                    AgentTransport.NAME);
+        }
+        try {
+            Files.move(part, localFile, StandardCopyOption.REPLACE_EXISTING);
+            return Result.exited(host, 0, "copied " + host.name() + ":" + remotePath + " to " + localFile + " ("
+                    + Files.size(localFile) + " bytes)", "", false, start, AgentTransport.NAME);
+        } catch (IOException e) {
+            return Result.problem(host, Outcome.ERROR, "cannot write " + localFile + ": " + e.getMessage(), start,
+                    AgentTransport.NAME);
+        }
+    }
+}
