@@ -1,6 +1,5 @@
 package dev.opsshell.core.inventory;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +23,13 @@ final class IniInventoryParser {
     private Kind kind = Kind.HOSTS;
     private String group = InventoryBuilder.UNGROUPED;
 
-    private IniInventoryParser(Path file) {
-        this.builder = new InventoryBuilder(file);
+    private IniInventoryParser(InventoryBuilder builder) {
+        this.builder = builder;
     }
 
-    /** Parses the text of {@code file} (already read) into an inventory. */
-    static Inventory parse(Path file, String text) {
-        IniInventoryParser p = new IniInventoryParser(file);
+    /** Reads INI text (of the file the builder is reading) into the builder. */
+    static void read(InventoryBuilder builder, String text) {
+        IniInventoryParser p = new IniInventoryParser(builder);
         String[] lines = text.replace("\r", "").split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -38,7 +37,6 @@ final class IniInventoryParser {
             if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) continue;
             p.line(line, i + 1);
         }
-        return p.builder.build(file.toString());
     }
 
     private void line(String line, int n) {

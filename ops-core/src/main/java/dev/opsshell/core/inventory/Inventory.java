@@ -18,6 +18,7 @@ public final class Inventory {
     private final String source;
     private final Map<String, Host> hosts;
     private final Map<String, List<String>> groups;
+    private final List<String> warnings;
 
     /**
      * @param source where it came from, for messages
@@ -25,6 +26,15 @@ public final class Inventory {
      * @param groups every group's member host names (children already folded in), in file order
      */
     public Inventory(String source, Map<String, Host> hosts, Map<String, List<String>> groups) {
+        this(source, hosts, groups, List.of());
+    }
+
+    /**
+     * @param warnings things the operator should know that did not stop loading (a skipped
+     *                 ansible-vault file), for the shell to print once
+     */
+    public Inventory(String source, Map<String, Host> hosts, Map<String, List<String>> groups, List<String> warnings) {
+        this.warnings = List.copyOf(warnings);
         this.source = source;
         this.hosts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hosts));
         Map<String, List<String>> g = new LinkedHashMap<>();
@@ -43,6 +53,12 @@ public final class Inventory {
         return source;
     }
 
+    /** What loading noticed but did not fail on, such as an encrypted vars file it skipped. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** Every inventory host in file order (not the implicit localhost); the shell completes these. */
     public List<Host> hosts() {
         return new ArrayList<>(hosts.values());
     }
@@ -55,6 +71,7 @@ public final class Inventory {
         return groups;
     }
 
+    /** Every group name, {@code all} and {@code ungrouped} first, then file order; the shell completes these. */
     public List<String> groupNames() {
         return new ArrayList<>(groups.keySet());
     }

@@ -15,25 +15,29 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Collects groups, hosts, children and variables as a parser reads them, then resolves them the
- * way Ansible does: membership through children, {@code all} and {@code ungrouped}, and variables
- * merged all &lt; parent group &lt; child group &lt; host (groups of equal depth by name).
- * Not thread-safe; one per file.
+ * Collects groups, hosts, children and variables as parsers read them, then resolves them the way
+ * Ansible does: membership through children, {@code all} and {@code ungrouped}, and variables
+ * merged in Ansible's order: group vars from the inventory (all &lt; parent &lt; child, groups of
+ * equal depth by name), then group vars from {@code group_vars/} files (same order), then the
+ * host's inventory vars, then its {@code host_vars/} files. Not thread-safe; one per inventory.
  */
 final class InventoryBuilder {
     static final String ALL = "all";
     static final String UNGROUPED = "ungrouped";
     private static final Set<String> PORT_VARS = Set.of("ansible_port", "ansible_ssh_port");
 
-    private final Path file;
+    private Path file;
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> hostVars = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> hostFileVars = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
 
     private static final class Group {
         final Set<String> hosts = new LinkedHashSet<>();
         final Set<String> children = new LinkedHashSet<>();
         final Set<String> parents = new LinkedHashSet<>();
         final Map<String, String> vars = new LinkedHashMap<>();
+        final Map<String, String> fileVars = new LinkedHashMap<>();
     }
 
     InventoryBuilder(Path file) {
@@ -44,6 +48,23 @@ final class InventoryBuilder {
 
     Path file() {
         return file;
+    }
+
+    /** Names the file being read now, so errors point at it. */
+    void reading(Path newFile) {
+        file = newFile;
+    }
+
+    void warn(String message) {
+        warnings.add(message);
+    }
+
+    List<String> groupNames() {
+        return List.copyOf(groups.keySet());
+    }
+
+    List<String> hostNames() {
+        return List.copyOf(hostVars.keySet());
     }
 
     InventoryException error(int line, String message) {
@@ -75,6 +96,16 @@ final class InventoryBuilder {
     void groupVar(String group, String key, String value, int line) {
         group(group, line);
         groups.get(group).vars.put(key, checked(key, value, line));
+    }
+
+    /** A variable from a {@code group_vars/} file: over every group's inventory vars, under host vars. */
+    void groupFileVar(String group, String key, String value, int line) {
+        groups.get(group).fileVars.put(key, checked(key, value, line));
+    }
+
+    /** A variable from a {@code host_vars/} file: over everything else. */
+    void hostFileVar(String host, String key, String value, int line) {
+        hostFileVars.computeIfAbsent(host, h -> new LinkedHashMap<>()).put(key, checked(key, value, line));
     }
 
     /** Makes {@code child} a child of {@code parent}; a cycle is an error at this line. */
@@ -140,10 +171,12 @@ final class InventoryBuilder {
             byPrecedence.sort(Comparator.<String>comparingInt(g -> depth(g, depth)).thenComparing(g -> g));
             Map<String, String> vars = new LinkedHashMap<>();
             for (String g : byPrecedence) vars.putAll(groups.get(g).vars);
+            for (String g : byPrecedence) vars.putAll(groups.get(g).fileVars);
             vars.putAll(hostVars.get(name));
+            vars.putAll(hostFileVars.getOrDefault(name, Map.of()));
             hosts.put(name, HostVars.toHost(name, vars, in));
         }
-        return new Inventory(source, hosts, groupLists);
+        return new Inventory(source, hosts, groupLists, warnings);
     }
 
     private Set<String> members(String group, Set<String> out) {

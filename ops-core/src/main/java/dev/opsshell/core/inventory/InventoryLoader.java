@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Finds and reads the inventory. {@link #resolve(String)} takes the path from the command-line flag,
- * else the {@code OPS_INVENTORY} environment variable, else the first of {@code ~/.ops/inventory},
- * {@code ~/.ops/inventory.ini}, {@code ~/.ops/inventory.yml}, {@code ~/.ops/inventory.yaml}; with
- * none it is {@link Inventory#localOnly()}. A file named by the flag or the variable must exist.
+ * else the {@code OPS_INVENTORY} environment variable, else the first of {@code ~/.ops/inventory}
+ * (a file or a directory), {@code ~/.ops/inventory.ini}, {@code ~/.ops/inventory.yml},
+ * {@code ~/.ops/inventory.yaml}; with none it is {@link Inventory#localOnly()}. A path named by the
+ * flag or the variable must exist.
  * <pre>{@code
  * Inventory inv = InventoryLoader.load(Path.of("hosts.ini"));
  * inv.select("web:!web03");
@@ -25,6 +27,8 @@ public final class InventoryLoader {
     /** The environment variable naming the inventory file when no flag is given. */
     public static final String ENV = "OPS_INVENTORY";
     static final List<String> DEFAULT_NAMES = List.of("inventory", "inventory.ini", "inventory.yml", "inventory.yaml");
+    private static final List<String> IGNORED_SUFFIXES =
+            List.of("~", ".md", ".txt", ".cfg", ".bak", ".orig", ".retry", ".swp", ".pyc", ".pyo", ".rpm");
     private static final Pattern YAML_START = Pattern.compile("^(---.*|[A-Za-z0-9_.-]+:\\s*(#.*)?)$");
 
     private InventoryLoader() {
@@ -45,7 +49,7 @@ public final class InventoryLoader {
         String fromEnv = env.get(ENV);
         if (fromEnv != null && !fromEnv.isBlank()) return Optional.of(named(fromEnv, home, ENV));
         Path dir = home.resolve(".ops");
-        return DEFAULT_NAMES.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst();
+        return DEFAULT_NAMES.stream().map(dir::resolve).filter(Files::exists).findFirst();
     }
 
     private static Path named(String text, Path home, String from) {
@@ -58,28 +62,72 @@ public final class InventoryLoader {
         return p;
     }
 
-    /** Reads an inventory file, choosing INI or YAML by its name and first line. */
+    /**
+     * Reads an inventory file, choosing INI or YAML by its name and first line, then the
+     * {@code group_vars/} and {@code host_vars/} directories beside it, as Ansible does. A directory
+     * is read as Ansible reads one: every inventory file in it, in name order, into one inventory
+     * (skipping hidden files and {@code .md .txt .cfg .bak .orig .retry .swp ~} files), then its
+     * {@code group_vars/} and {@code host_vars/}.
+     */
     public static Inventory load(Path file) {
         if (!Files.exists(file)) {
             throw new InventoryException("inventory file " + file + " does not exist; check the path");
         }
+        InventoryBuilder builder = new InventoryBuilder(file);
+        Path base;
         if (Files.isDirectory(file)) {
-            throw new InventoryException("inventory " + file + " is a directory; name the inventory file in it");
+            List<Path> files = inventoryFiles(file);
+            if (files.isEmpty()) {
+                throw new InventoryException("inventory directory " + file + " holds no inventory file;"
+                        + " put an INI or YAML inventory in it");
+            }
+            for (Path f : files) {
+                builder.reading(f);
+                read(builder, f, text(f));
+            }
+            base = file.toAbsolutePath();
+        } else {
+            read(builder, file, text(file));
+            base = file.toAbsolutePath().getParent();
         }
-        String text;
+        VarsDirectories.apply(builder, base);
+        return builder.build(file.toString());
+    }
+
+    private static List<Path> inventoryFiles(Path dir) {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(Files::isRegularFile).filter(p -> {
+                String n = p.getFileName().toString();
+                return !n.startsWith(".") && IGNORED_SUFFIXES.stream().noneMatch(n::endsWith);
+            }).sorted().toList();
+        } catch (IOException e) {
+            throw new InventoryException("cannot list inventory directory " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private static String text(Path file) {
         try {
-            text = Files.readString(file);
+            return Files.readString(file);
         } catch (CharacterCodingException e) {
             throw new InventoryException("inventory file " + file + " is not UTF-8 text");
         } catch (IOException e) {
             throw new InventoryException("cannot read inventory file " + file + ": " + e.getMessage());
         }
-        return parse(file, text);
     }
 
-    /** Parses inventory text as if read from {@code file} (whose name chooses the format). */
+    /**
+     * Parses inventory text as if read from {@code file} (whose name chooses the format); unlike
+     * {@link #load(Path)} it reads no {@code group_vars/} or {@code host_vars/} beside it.
+     */
     public static Inventory parse(Path file, String text) {
-        return isYaml(file, text) ? YamlInventoryParser.parse(file, text) : IniInventoryParser.parse(file, text);
+        InventoryBuilder builder = new InventoryBuilder(file);
+        read(builder, file, text);
+        return builder.build(file.toString());
+    }
+
+    private static void read(InventoryBuilder builder, Path file, String text) {
+        if (isYaml(file, text)) YamlInventoryParser.read(builder, text);
+        else IniInventoryParser.read(builder, text);
     }
 
     static boolean isYaml(Path file, String text) {

@@ -4,7 +4,6 @@ import dev.opsshell.core.inventory.YamlTree.Mapping;
 import dev.opsshell.core.inventory.YamlTree.Node;
 import dev.opsshell.core.inventory.YamlTree.Scalar;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,19 +22,18 @@ final class YamlInventoryParser {
 
     private final InventoryBuilder builder;
 
-    private YamlInventoryParser(Path file) {
-        this.builder = new InventoryBuilder(file);
+    private YamlInventoryParser(InventoryBuilder builder) {
+        this.builder = builder;
     }
 
-    /** Parses the text of {@code file} (already read) into an inventory. */
-    static Inventory parse(Path file, String text) {
-        YamlInventoryParser p = new YamlInventoryParser(file);
-        Node root = YamlTree.parse(file, text);
+    /** Reads YAML text (of the file the builder is reading) into the builder. */
+    static void read(InventoryBuilder builder, String text) {
+        YamlInventoryParser p = new YamlInventoryParser(builder);
+        Node root = YamlTree.parse(builder.file(), text);
         if (root != null && !(root instanceof Scalar s && s.text() == null)) {
             Mapping top = p.mapping(root, "the top level", "group names such as all:");
             top.entries().forEach((group, data) -> p.group(group, data, top.keyLines().get(group)));
         }
-        return p.builder.build(file.toString());
     }
 
     private void group(String name, Node data, int line) {

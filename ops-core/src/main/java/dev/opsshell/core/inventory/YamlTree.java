@@ -9,6 +9,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,8 +30,8 @@ final class YamlTree {
         int line();
     }
 
-    /** A scalar; {@code text} is null for a YAML null (an empty value). */
-    record Scalar(String text, int line) implements Node {
+    /** A scalar; {@code text} is null for a YAML null (an empty value); {@code token} says its type. */
+    record Scalar(String text, JsonToken token, int line) implements Node {
     }
 
     /** A mapping in document order; {@code keyLines} gives the line of each key. */
@@ -91,7 +92,7 @@ final class YamlTree {
             while (p.nextToken() != JsonToken.END_ARRAY) items.add(read(p));
             return new Sequence(items, line);
         }
-        return new Scalar(t == JsonToken.VALUE_NULL ? null : p.getText(), line);
+        return new Scalar(t == JsonToken.VALUE_NULL ? null : p.getText(), t, line);
     }
 
     /** A variable's value as a string: scalars as written, lists and mappings as JSON. */
@@ -105,11 +106,26 @@ final class YamlTree {
     }
 
     private static Object plain(Node node) {
-        if (node instanceof Scalar s) return s.text();
+        if (node instanceof Scalar s) {
+            return switch (s.token()) {
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(s.text());
+                case VALUE_TRUE -> Boolean.TRUE;
+                case VALUE_FALSE -> Boolean.FALSE;
+                default -> s.text();
+            };
+        }
         if (node instanceof Sequence q) return q.items().stream().map(YamlTree::plain).toList();
         Map<String, Object> m = new LinkedHashMap<>();
         ((Mapping) node).entries().forEach((k, v) -> m.put(k, plain(v)));
         return m;
+    }
+
+    private static Object number(String text) {
+        try {
+            return new BigDecimal(text.replace("_", ""));
+        } catch (NumberFormatException e) {
+            return text; // 0x1F, .inf and other YAML spellings stay as written
+        }
     }
 
     static String kind(Node node) {

@@ -95,9 +95,31 @@ class InventoryLoaderTest {
     }
 
     @Test
-    void aDirectoryIsNotAnInventoryFile() {
-        String m = assertThrows(InventoryException.class, () -> InventoryLoader.load(home)).getMessage();
-        assertTrue(m.contains("is a directory"), m);
+    void aDirectoryIsReadAsOneInventoryFromAllItsFilesInNameOrder() throws IOException {
+        write("inv/10-web.ini", "[web]\nweb01\nweb02\n");
+        write("inv/20-prod.yml", "prod:\n  children:\n    web:\n  vars:\n    env: production\n");
+        write("inv/README.md", "not an inventory [\n");
+        write("inv/.hidden", "[broken\n");
+        write("inv/group_vars/web.yml", "role: frontend\n");
+        Inventory inv = InventoryLoader.load(home.resolve("inv"));
+        assertEquals(List.of("web01", "web02"), inv.select("prod").names());
+        assertEquals("production", inv.host("web01").orElseThrow().vars().get("env"));
+        assertEquals("frontend", inv.host("web02").orElseThrow().vars().get("role"));
+    }
+
+    @Test
+    void anErrorInADirectoryNamesTheFileItIsIn() throws IOException {
+        write("inv/a.ini", "web01\n");
+        Path bad = write("inv/b.ini", "[web\n");
+        String m = assertThrows(InventoryException.class, () -> InventoryLoader.load(home.resolve("inv"))).getMessage();
+        assertTrue(m.startsWith(bad + ":1: unbalanced bracket"), m);
+    }
+
+    @Test
+    void anEmptyDirectoryIsAnError() throws IOException {
+        Files.createDirectories(home.resolve("inv"));
+        String m = assertThrows(InventoryException.class, () -> InventoryLoader.load(home.resolve("inv"))).getMessage();
+        assertTrue(m.contains("holds no inventory file"), m);
     }
 
     @Test
