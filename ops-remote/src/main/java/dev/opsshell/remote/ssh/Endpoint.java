@@ -1,0 +1,26 @@
+package dev.opsshell.remote.ssh;
+
+import java.util.Objects;
+
+/**
+ * Where one SSH connection goes: login user, address, port, and the jump host it is tunnelled
+ * through (null for a direct connection). Connections are pooled by endpoint.
+ */
+public record Endpoint(String user, String address, int port, Endpoint jump) {
+
+    public Endpoint {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(address, "address");
+        if (port < 1 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
+    }
+
+    /** {@code address:port}, as operators write it in known_hosts and ssh-keyscan. */
+    public String hostPort() {
+        return address + ":" + port;
+    }
+
+    @Override
+    public String toString() {
+        return user + "@" + hostPort() + (jump == null ? "" : " via " + jump);
+    }
+}
