@@ -125,10 +125,10 @@ final class HostPattern {
         if (looksLikeAddress(w)) return List.of(adHoc(w));
         if (term.op() != ' ') {
             throw new InventoryException("no group named '" + w + "' in " + inv.source() + " (pattern '" + text
-                    + "', after " + term.op() + "); groups: " + String.join(", ", inv.groupNames()));
+                    + "', after " + term.op() + "); groups: " + inv.groupsForMessages());
         }
         throw new InventoryException("no group or host named '" + w + "' in " + inv.source() + " (pattern '"
-                + text + "'); groups: " + String.join(", ", inv.groupNames())
+                + text + "'); groups: " + inv.groupsForMessages()
                 + ". A machine outside the inventory is written as its address or full name, such as 10.0.0.5");
     }
 
@@ -146,7 +146,7 @@ final class HostPattern {
         for (Host h : inv.hosts()) if (p.matcher(h.name()).lookingAt()) out.putIfAbsent(h.name(), h);
         if (out.isEmpty() && term.op() == ' ') {
             throw new InventoryException("'" + term.word() + "' matches no group or host in " + inv.source()
-                    + "; groups: " + String.join(", ", inv.groupNames()));
+                    + "; groups: " + inv.groupsForMessages());
         }
         return new ArrayList<>(out.values());
     }

@@ -84,13 +84,20 @@ public final class Inventory {
         List<Host> selected = HostPattern.parse(pattern).select(this);
         if (selected.isEmpty()) {
             throw new InventoryException("pattern '" + pattern + "' selects no hosts in " + source
-                    + "; groups: " + String.join(", ", groupNames()));
+                    + "; groups: " + groupsForMessages());
         }
         return Hosts.of(pattern, selected);
     }
 
+    /** The group names for an error message: all of them, or the first 30 and how many more. */
+    String groupsForMessages() {
+        List<String> names = groupNames();
+        if (names.size() <= 30) return String.join(", ", names);
+        return String.join(", ", names.subList(0, 30)) + " … and " + (names.size() - 30) + " more";
+    }
+
     @Override
     public String toString() {
-        return "Inventory " + source + ": " + hosts.size() + " hosts, groups " + String.join(", ", groupNames());
+        return "Inventory " + source + ": " + hosts.size() + " hosts, groups " + groupsForMessages();
     }
 }
