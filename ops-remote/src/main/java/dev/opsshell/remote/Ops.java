@@ -128,4 +128,12 @@ public final class Ops {
     public static Duration seconds(long n) {
         return Duration.ofSeconds(n);
     }
+
+    // ---- help
+
+    /** Prints the vocabulary with a line on each. */
+    public static void help() {
+        Session.current().out().print(Help.text());
+        Session.current().out().flush();
+    }
 }

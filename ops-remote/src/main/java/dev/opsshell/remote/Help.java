@@ -1,0 +1,89 @@
+package dev.opsshell.remote;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The text {@code help()} prints: the vocabulary of {@link Ops}, one line each, grouped. The
+ * descriptions are curated here; a test checks every public method of {@code Ops} has one, so
+ * the list cannot drift from the code. A method added without a line still shows, marked.
+ */
+public final class Help {
+    /** Section, then usage → description, in the order a newcomer meets them. */
+    static final Map<String, Map<String, String>> TABLE = new LinkedHashMap<>();
+
+    static {
+        section("Hosts",
+                "hosts(\"web\")", "the hosts a pattern selects: group, host, web:&prod:!db, web[01-03]",
+                "localhost()", "this machine, through the local transport");
+        section("Operations (run with hosts.run(op), or as pipeline steps)",
+                "exec(\"cmd\")", "run a shell command on every host (also hosts.exec(\"cmd\"))",
+                "sudo(\"cmd\")", "run a command through sudo; the password is asked once, never echoed",
+                "ls(\"/path\", \"-la\")", "list a directory; ls(hosts, path, flags) runs it at once");
+        section("Pipelines",
+                "run(results, steps…)", "start a pipeline from results and apply steps in order",
+                "pick(successful())", "step: narrow the hosts to those whose result passes a test",
+                "successful()", "test: the host's command exited 0",
+                "failed()", "test: anything but exit 0",
+                "pretty()", "step: print the stage's results (✔/✗ per host, grouped, summary)",
+                "json()", "step: print the stage's results as JSON lines");
+        section("Settings",
+                "settings()", "the current settings (forks, timeouts, output cap, …)",
+                "forks(64)", "how many hosts are worked on at once",
+                "timeout(seconds(30))", "how long a command may run before it is killed",
+                "outputCap(1 << 20)", "bytes of each output stream kept per host",
+                "stream(true)", "print output lines live, prefixed by host, as they arrive",
+                "seconds(30)", "a Duration of n seconds");
+        section("Help",
+                "help()", "this list");
+    }
+
+    private Help() {
+    }
+
+    private static void section(String title, String... usageThenText) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < usageThenText.length; i += 2) m.put(usageThenText[i], usageThenText[i + 1]);
+        TABLE.put(title, m);
+    }
+
+    /** The method name a usage line documents: {@code hosts("web")} → {@code hosts}. */
+    static String nameOf(String usage) {
+        int paren = usage.indexOf('(');
+        return paren < 0 ? usage : usage.substring(0, paren);
+    }
+
+    /** The public static methods of {@link Ops} that have no line in the table. */
+    static List<String> undocumented() {
+        TreeSet<String> documented = new TreeSet<>();
+        TABLE.values().forEach(m -> m.keySet().forEach(u -> documented.add(nameOf(u))));
+        TreeSet<String> missing = new TreeSet<>();
+        for (Method m : Ops.class.getDeclaredMethods()) {
+            int mod = m.getModifiers();
+            if (Modifier.isPublic(mod) && Modifier.isStatic(mod) && !documented.contains(m.getName())) {
+                missing.add(m.getName());
+            }
+        }
+        return new ArrayList<>(missing);
+    }
+
+    /** The whole help text. */
+    public static String text() {
+        StringBuilder s = new StringBuilder();
+        int width = TABLE.values().stream().flatMap(m -> m.keySet().stream()).mapToInt(String::length).max().orElse(10);
+        for (Map.Entry<String, Map<String, String>> section : TABLE.entrySet()) {
+            s.append(section.getKey()).append('\n');
+            section.getValue().forEach((usage, text) ->
+                    s.append("  ").append(usage).append(" ".repeat(width - usage.length() + 2)).append(text).append('\n'));
+        }
+        List<String> missing = undocumented();
+        if (!missing.isEmpty()) s.append("Also (not described yet): ").append(String.join(", ", missing)).append('\n');
+        s.append("Results are values: r.successful(), r.failed(), r.byExit(), r.get(\"host\"), r.pretty(), r.json(), r.table()\n");
+        return s.toString();
+    }
+}

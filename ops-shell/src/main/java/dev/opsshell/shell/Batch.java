@@ -1,0 +1,60 @@
+package dev.opsshell.shell;
+
+import dev.opsshell.core.Session;
+import dev.opsshell.core.inventory.InventoryException;
+import dev.opsshell.core.run.Progress;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Running {@code ops} without the REPL: a saved script ({@code ops deploy.jsh web}) or a one-liner
+ * ({@code ops -e 'localhost().exec("uptime")'}). Results on stdout, errors on stderr; the exit code
+ * is the last Results' (0/4/5), 1 for a script's own error, 2 for an inventory error.
+ */
+final class Batch {
+    private Batch() {
+    }
+
+    static int oneLiner(Options options, String code) {
+        return run(options, "-e", code, List.of(), true);
+    }
+
+    static int script(Options options, Path file, List<String> args) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            System.err.println("ops: cannot read script " + file + ": " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (text.startsWith("#!")) text = "//" + text.substring(2); // allow '#!/usr/bin/env ops' lines
+        return run(options, file.toString(), text, args, false);
+    }
+
+    private static int run(Options options, String name, String text, List<String> args, boolean echo) {
+        Progress.Factory progress = Tty.interactive() && !options.stream()
+                ? ProgressLine.on(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), () -> false)
+                : Progress.Factory.NONE;
+        try (Session session = options.openSession(System.out, ConsolePrompter.forThisProcess(), progress);
+             Evaluator evaluator = new Evaluator(false, false)) {
+            Reply a = evaluator.eval(argsDeclaration(args));
+            if (a.failed()) throw new IllegalStateException("could not define args: " + a.error());
+            return new ScriptRunner(evaluator, System.out, System.err, echo, true).run(name, text);
+        } catch (InventoryException e) {
+            System.err.println("ops: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+    }
+
+    /** {@code String[] args = {"a", "b"};} with each argument as an escaped Java literal. */
+    static String argsDeclaration(List<String> args) {
+        return "String[] args = {" + args.stream().map(Echo::literal).collect(Collectors.joining(", ")) + "};";
+    }
+}

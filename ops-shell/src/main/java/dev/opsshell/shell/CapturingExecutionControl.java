@@ -1,0 +1,85 @@
+package dev.opsshell.shell;
+
+import jdk.jshell.execution.LocalExecutionControl;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+
+/**
+ * JShell's in-process execution engine, extended to keep the last value and the last exception as
+ * real objects rather than strings: the shell needs the object to decide how to echo it (a Results
+ * already printed is not printed again) and which exit code a script ends with, and the throwable
+ * for {@code lastError()}. Snippets run in this JVM, so connections and pools live across lines.
+ */
+final class CapturingExecutionControl extends LocalExecutionControl {
+    private final Captured captured;
+
+    CapturingExecutionControl(Captured captured) {
+        this.captured = captured;
+    }
+
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        captured.reset();
+        try {
+            String text = super.invoke(doitMethod);
+            captured.value(snippetValue(doitMethod.getDeclaringClass()));
+            return text;
+        } catch (InvocationTargetException e) {
+            captured.error(e.getCause() == null ? e : e.getCause());
+            throw e;
+        }
+    }
+
+    /**
+     * The value an expression or variable snippet produced: JShell wraps such a snippet in a class
+     * with one public static field holding it. Other snippets (methods, statements) have none.
+     */
+    private static Object snippetValue(Class<?> wrapper) {
+        Field only = null;
+        for (Field f : wrapper.getDeclaredFields()) {
+            if (!Modifier.isStatic(f.getModifiers()) || !Modifier.isPublic(f.getModifiers()) || f.isSynthetic()) {
+                continue;
+            }
+            if (only != null) return Captured.NONE;
+            only = f;
+        }
+        if (only == null) return Captured.NONE;
+        try {
+            only.setAccessible(true); // JShell's wrapper classes are not public
+            return only.get(null);
+        } catch (IllegalAccessException | RuntimeException e) {
+            return Captured.NONE; // not readable: the shell falls back to JShell's own text of the value
+        }
+    }
+
+    /** What the last snippet left behind; written by the snippet's thread, read by the shell's. */
+    static final class Captured {
+        static final Object NONE = new Object();
+        private volatile Object value = NONE;
+        private volatile Throwable error;
+
+        void reset() {
+            value = NONE;
+            error = null;
+        }
+
+        void value(Object v) {
+            value = v;
+        }
+
+        void error(Throwable t) {
+            error = t;
+        }
+
+        Object value() {
+            return value;
+        }
+
+        Throwable error() {
+            return error;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.opsshell.shell;
+
+import dev.opsshell.remote.Help;
+import jdk.jshell.JShell;
+import jdk.jshell.MethodSnippet;
+import jdk.jshell.Snippet;
+import jdk.jshell.VarSnippet;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The shell's own commands, typed on a line of their own: {@code /help}, {@code /exit [code]},
+ * {@code /vars}, {@code /methods}, {@code /imports}, {@code /list}, {@code /drop NAME|ID},
+ * {@code /trace}. Anything else starting with '/' gets a message listing these.
+ */
+final class Commands {
+    /** Each command and what it does, as {@code /help} prints them. */
+    static final Map<String, String> ALL = new LinkedHashMap<>();
+
+    static {
+        ALL.put("/help", "the vocabulary and these commands (help() at the prompt does the same)");
+        ALL.put("/exit", "leave the shell (/exit 3 exits with code 3); Ctrl-D does the same");
+        ALL.put("/vars", "the variables defined so far, with their values");
+        ALL.put("/methods", "the methods defined so far");
+        ALL.put("/imports", "the imports in effect");
+        ALL.put("/list", "the snippets typed so far, with their ids");
+        ALL.put("/drop", "forget a variable, method or class: /drop NAME or /drop ID");
+        ALL.put("/trace", "the full stack trace of the last exception (also lastError())");
+    }
+
+    /** What the caller should do after a command. */
+    record Outcome(boolean exit, int code) {
+        static final Outcome CONTINUE = new Outcome(false, 0);
+    }
+
+    private Commands() {
+    }
+
+    static List<String> names() {
+        return List.copyOf(ALL.keySet());
+    }
+
+    static Outcome run(String line, Evaluator evaluator, PrintStream out, PrintStream err) {
+        String[] words = line.strip().split("\\s+", 2);
+        String arg = words.length > 1 ? words[1].strip() : "";
+        JShell js = evaluator.jshell();
+        switch (words[0]) {
+            case "/exit" -> {
+                return exit(arg, evaluator, err);
+            }
+            case "/help", "/?" -> {
+                out.print(Help.text());
+                out.println("Shell commands");
+                ALL.forEach((k, v) -> out.println("  " + k + " ".repeat(10 - k.length()) + v));
+                out.println("Keys: Tab completes (also group and host names inside hosts(\"…\")), Up/Down history,");
+                out.println("      Ctrl-C cancels a running fan-out or clears the line, Ctrl-D exits.");
+            }
+            case "/vars" -> js.variables().filter(v -> js.status(v).isActive()).forEach(v ->
+                    out.println(v.typeName() + " " + v.name() + " = " + oneLine(js.varValue(v))));
+            case "/methods" -> js.methods().filter(m -> js.status(m).isActive()).forEach(m ->
+                    out.println(m.name() + "(" + m.parameterTypes() + ")" + returnType(m)));
+            case "/imports" -> js.imports().filter(i -> js.status(i).isActive()).forEach(i -> out.println(i.source().strip()));
+            case "/list" -> js.snippets().filter(s -> js.status(s).isActive() && isUsers(s)).forEach(s ->
+                    out.println(String.format("%4s: %s", s.id(), s.source().strip().replace("\n", "\n      "))));
+            case "/drop" -> drop(arg, js, out, err);
+            case "/trace" -> out.println(Shell.trace());
+            default -> err.println("unknown command " + words[0] + "; the commands are " + String.join(" ", names())
+                    + " (Java code never starts with '/')");
+        }
+        out.flush();
+        return Outcome.CONTINUE;
+    }
+
+    private static Outcome exit(String arg, Evaluator evaluator, PrintStream err) {
+        if (arg.isEmpty()) return new Outcome(true, evaluator.lastExitCode());
+        try {
+            return new Outcome(true, Integer.parseInt(arg));
+        } catch (NumberFormatException e) {
+            err.println("/exit takes a number, not '" + arg + "'");
+            return Outcome.CONTINUE;
+        }
+    }
+
+    private static void drop(String arg, JShell js, PrintStream out, PrintStream err) {
+        if (arg.isEmpty()) {
+            err.println("/drop needs a name or id; /list shows them");
+            return;
+        }
+        List<Snippet> matches = js.snippets().filter(s -> js.status(s).isActive() && isUsers(s))
+                .filter(s -> s.id().equals(arg) || arg.equals(nameOf(s))).toList();
+        if (matches.isEmpty()) {
+            err.println("nothing named '" + arg + "' to drop; /list shows what there is");
+            return;
+        }
+        for (Snippet s : matches) {
+            js.drop(s);
+            out.println("dropped " + (nameOf(s) == null ? "#" + s.id() : nameOf(s)));
+        }
+    }
+
+    private static String nameOf(Snippet s) {
+        return s instanceof jdk.jshell.DeclarationSnippet d ? d.name() : null;
+    }
+
+    /** Snippets the operator typed, not the shell's own startup imports and args. */
+    private static boolean isUsers(Snippet s) {
+        return !Evaluator.STARTUP.contains(s.source().strip()) && !(s instanceof VarSnippet v && v.name().equals("args")
+                && s.source().startsWith("String[] args = {"));
+    }
+
+    private static String returnType(MethodSnippet m) {
+        String sig = m.signature();
+        int close = sig.lastIndexOf(')');
+        return close < 0 || close == sig.length() - 1 ? "" : " → " + sig.substring(close + 1);
+    }
+
+    private static String oneLine(String s) {
+        String t = s == null ? "" : s.replace("\n", " ⏎ ");
+        return t.length() > 120 ? t.substring(0, 119) + "…" : t;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.opsshell.shell;
+
+import dev.opsshell.core.transport.Prompter;
+
+import java.io.Console;
+import java.util.Optional;
+
+/**
+ * Asks for secrets on the process console without echoing them, for scripts, {@code -e} and
+ * {@code exec} run from a terminal. One question at a time, however many hosts ask at once.
+ */
+final class ConsolePrompter implements Prompter {
+    private final Console console;
+
+    private ConsolePrompter(Console console) {
+        this.console = console;
+    }
+
+    /** A console prompter when a person is at a terminal, else {@link Prompter#NONE}. */
+    static Prompter forThisProcess() {
+        return Tty.interactive() ? new ConsolePrompter(System.console()) : Prompter.NONE;
+    }
+
+    @Override
+    public synchronized Optional<char[]> secret(String prompt) {
+        char[] answer = console.readPassword("%s", prompt.endsWith(" ") ? prompt : prompt + " ");
+        return Optional.ofNullable(answer);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.opsshell.shell;
+
+import dev.opsshell.core.pipeline.Stage;
+import dev.opsshell.core.result.Results;
+
+import java.util.Optional;
+
+/**
+ * How the shell shows a snippet's value: through its {@code toString} (Results print like
+ * {@code pretty()}), nothing for a Results (or pipeline stage) already printed by
+ * {@code pretty()/json()/table()}, nothing for void. At the prompt strings are shown as Java
+ * literals, as JShell does; in one-liners they are printed raw so the output pipes well.
+ */
+final class Echo {
+    private final boolean quoteStrings;
+
+    Echo(boolean quoteStrings) {
+        this.quoteStrings = quoteStrings;
+    }
+
+    /** The text to print for a value, or empty when nothing should be printed. */
+    Optional<String> of(Object value) {
+        if (value == CapturingExecutionControl.Captured.NONE) return Optional.empty();
+        if (value instanceof Results r && r.shown()) return Optional.empty();
+        if (value instanceof Stage s && s.results().shown()) return Optional.empty();
+        if (value instanceof String s) return Optional.of(quoteStrings ? literal(s) : s);
+        if (value instanceof Character c && quoteStrings) return Optional.of("'" + escape(String.valueOf(c)) + "'");
+        if (value == null) return Optional.of("null");
+        String text = String.valueOf(value);
+        return Optional.of(text);
+    }
+
+    /** A declared variable: {@code name ==> value}, the value on the next lines when it has several. */
+    Optional<String> ofVariable(String name, Object value) {
+        return of(value).map(text -> text.contains("\n") ? name + " ==>\n" + text : name + " ==> " + text);
+    }
+
+    static String literal(String s) {
+        return "\"" + escape(s) + "\"";
+    }
+
+    private static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '\n' -> b.append("\\n");
+                case '\t' -> b.append("\\t");
+                case '\r' -> b.append("\\r");
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

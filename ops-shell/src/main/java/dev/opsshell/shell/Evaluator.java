@@ -1,0 +1,177 @@
+package dev.opsshell.shell;
+
+import dev.opsshell.core.pipeline.Stage;
+import dev.opsshell.core.result.Results;
+import jdk.jshell.Diag;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A JShell running in this JVM with the ops toolkit on its class path and vocabulary imported:
+ * splits input into snippets, evaluates them one at a time and turns what happened into a short
+ * {@link Reply}. Remembers the exit code of the last Results evaluated (what a script or one-liner
+ * exits with) and the last exception (for {@code /trace} and {@code lastError()}).
+ * Not thread-safe: one evaluation at a time, from one thread.
+ */
+final class Evaluator implements AutoCloseable {
+    /** What every session starts with: the vocabulary and the types it returns. */
+    static final List<String> STARTUP = List.of(
+            "import static dev.opsshell.remote.Ops.*;",
+            "import static dev.opsshell.shell.Shell.*;",
+            "import dev.opsshell.core.Session;",
+            "import dev.opsshell.core.host.*;",
+            "import dev.opsshell.core.result.*;",
+            "import dev.opsshell.core.pipeline.*;",
+            "import dev.opsshell.core.inventory.Inventory;",
+            "import dev.opsshell.core.transport.Settings;",
+            "import java.time.*;",
+            "import java.util.*;",
+            "import java.util.function.*;",
+            "import java.util.stream.*;",
+            "import java.nio.file.*;",
+            "import java.io.*;");
+
+    private final JShell jshell;
+    private final Map<String, Origin> origins = new HashMap<>();
+    private final CapturingExecutionControl.Captured captured = new CapturingExecutionControl.Captured();
+    private final Echo echo;
+    private final boolean announceDeclarations;
+    private volatile int lastExitCode;
+    private volatile Throwable lastError;
+
+    /**
+     * @param quoteStrings         show string values as Java literals (the prompt) or raw (one-liners)
+     * @param announceDeclarations say "created method …" when a method or type is declared (the prompt)
+     */
+    Evaluator(boolean quoteStrings, boolean announceDeclarations) {
+        this.echo = new Echo(quoteStrings);
+        this.announceDeclarations = announceDeclarations;
+        this.jshell = JShell.builder().executionEngine(new CapturingEngine(captured), Map.of()).build();
+        ClassPath.ofThisJvm().forEach(jshell::addToClasspath);
+        for (String line : STARTUP) {
+            Reply r = eval(line);
+            if (r.failed()) throw new IllegalStateException("the shell's startup import failed: " + line + "\n" + r.error());
+        }
+        Shell.attach(this);
+    }
+
+    JShell jshell() {
+        return jshell;
+    }
+
+    SourceCodeAnalysis analysis() {
+        return jshell.sourceCodeAnalysis();
+    }
+
+    /** Splits input into complete snippets and what is left over, unfinished. */
+    Snippets.Split split(String input) {
+        return Snippets.split(analysis(), input);
+    }
+
+    /** Evaluates one complete snippet typed at the prompt. */
+    Reply eval(String source) {
+        return eval(source, null);
+    }
+
+    /**
+     * Evaluates one complete snippet that came from {@code origin} (a script and the line the
+     * snippet starts on), so errors in it, now or later, are reported as {@code file:line}.
+     */
+    Reply eval(String source, Origin origin) {
+        List<SnippetEvent> events = jshell.eval(source);
+        for (SnippetEvent e : events) {
+            if (origin != null && e.causeSnippet() == null) origins.put(e.snippet().id(), origin);
+        }
+        List<String> out = new ArrayList<>();
+        Object value = null;
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() != null) continue; // a dependent snippet updated: nothing to say
+            Snippet s = e.snippet();
+            if (e.status() == Snippet.Status.REJECTED) return compileError(s, source);
+            if (e.exception() != null) {
+                Throwable t = captured.error();
+                lastError = t;
+                return new Reply(Reply.Status.EXCEPTION, out, ErrorFormat.exception(e.exception(), this::place), null, t,
+                        ErrorFormat.lineIn(e.exception(), s.id()));
+            }
+            Object v = captured.value();
+            if (v != CapturingExecutionControl.Captured.NONE) {
+                value = v;
+                track(v);
+            }
+            describe(e, v).ifPresent(out::add);
+        }
+        return Reply.ok(out, value);
+    }
+
+    private Optional<String> describe(SnippetEvent e, Object v) {
+        Snippet s = e.snippet();
+        return switch (s.kind()) {
+            case EXPRESSION -> v != CapturingExecutionControl.Captured.NONE ? echo.of(v) : jshellText(e);
+            case VAR -> s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                    ? echo.of(v) : echo.ofVariable(((jdk.jshell.VarSnippet) s).name(), v);
+            case METHOD, TYPE_DECL -> announceDeclarations ? Optional.of(Declarations.describe(jshell, e)) : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    /** A value JShell only gave us as text (a plain variable reference): show that text. */
+    private static Optional<String> jshellText(SnippetEvent e) {
+        return e.value() == null || e.value().isEmpty() ? Optional.empty() : Optional.of(e.value());
+    }
+
+    private void track(Object v) {
+        if (v instanceof Results r) lastExitCode = r.exitCode();
+        else if (v instanceof Stage st) lastExitCode = st.results().exitCode();
+    }
+
+    private Reply compileError(Snippet s, String source) {
+        Optional<Diag> diag = jshell.diagnostics(s).filter(Diag::isError).findFirst();
+        if (diag.isEmpty()) {
+            return new Reply(Reply.Status.COMPILE_ERROR, List.of(), "error: JShell rejected this snippet", null, null, 1);
+        }
+        String text = s.source() == null ? source : s.source();
+        return new Reply(Reply.Status.COMPILE_ERROR, List.of(), ErrorFormat.diagnostic(diag.get(), text), null, null,
+                ErrorFormat.diagnosticLine(diag.get(), text));
+    }
+
+    /** Where a snippet came from: a script's name and the line it starts on. */
+    record Origin(String name, int line) {
+    }
+
+    /** A stack frame's place: {@code script.jsh:12} for script snippets, {@code #id:line} for typed ones. */
+    private String place(StackTraceElement f) {
+        String file = f.getFileName();
+        Origin o = file != null && file.startsWith("#") ? origins.get(file.substring(1)) : null;
+        if (o == null) return file + ":" + f.getLineNumber();
+        return o.name() + ":" + (o.line() + Math.max(1, f.getLineNumber()) - 1);
+    }
+
+    /** The exit code of the last Results (or pipeline) a snippet produced: 0, 4 or 5. */
+    int lastExitCode() {
+        return lastExitCode;
+    }
+
+    /** The last exception a snippet threw, with its full stack trace, or null. */
+    Throwable lastError() {
+        return lastError;
+    }
+
+    /** Stops a running snippet the hard way (JShell's own stop), when cancelling a fan-out was not enough. */
+    void stop() {
+        jshell.stop();
+    }
+
+    @Override
+    public void close() {
+        jshell.close();
+    }
+}

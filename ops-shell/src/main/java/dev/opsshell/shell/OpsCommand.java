@@ -1,0 +1,91 @@
+package dev.opsshell.shell;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * The {@code ops} command line: with nothing, the REPL; with a file, that script; with {@code -e},
+ * a one-liner; with a subcommand ({@code exec}, and later {@code hub}, {@code keys}), that. The
+ * global options are inherited by every subcommand, so they may come before or after its name.
+ * Adding a subcommand is adding a class to {@code subcommands}.
+ */
+@Command(name = "ops", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        subcommands = {ExecCommand.class},
+        description = "A live, REPL-driven operations shell: run commands on groups of hosts and work with the results as data.",
+        footer = {"", "Exit codes:", "  0 all ok     1 script error     2 usage or inventory error",
+                "  4 some hosts unreachable, auth or host key refused, timed out",
+                "  5 some hosts exited non-zero (4 wins when both)", "",
+                "Examples:", "  ops                               the REPL",
+                "  ops deploy.jsh web                run a script; it sees args = {\"web\"}",
+                "  ops -e 'localhost().exec(\"uptime\")'", "  ops exec 'web:&prod' -- uptime"})
+public final class OpsCommand implements Callable<Integer> {
+
+    @Option(names = {"-i", "--inventory"}, paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Inventory file (Ansible INI/YAML). Default: $OPS_INVENTORY, else ~/.ops/inventory, else localhost only.")
+    Path inventory;
+
+    @Option(names = {"-f", "--forks"}, paramLabel = "N", scope = ScopeType.INHERIT,
+            description = "How many hosts are worked on at once (default 64).")
+    Integer forks;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT, converter = DurationConverter.class,
+            description = "How long a command may run before it is killed: 30s, 5m, 1h (default 10m; 0 = no limit).")
+    Duration timeout;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print results as JSON lines, one object per host.")
+    boolean json;
+
+    @Option(names = "--accept-new-host-keys", scope = ScopeType.INHERIT,
+            description = "Add unknown SSH host keys to known_hosts (a changed key is still refused).")
+    boolean acceptNewHostKeys;
+
+    @Option(names = "--stream", scope = ScopeType.INHERIT, description = "Print output lines live, prefixed by host.")
+    boolean stream;
+
+    @Option(names = "-e", paramLabel = "CODE", description = "Evaluate Java code (the shell's language) and print its value.")
+    List<String> expressions = new ArrayList<>();
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCRIPT", description = "A .jsh script to run instead of the REPL.")
+    Path script;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the script, visible to it as String[] args.")
+    List<String> args = new ArrayList<>();
+
+    /** The command line, configured: script arguments pass through untouched, even those with dashes. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new OpsCommand());
+        cl.setStopAtPositional(true);
+        cl.getSubcommands().get("exec").setStopAtPositional(false).setUnmatchedOptionsArePositionalParams(true);
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("ops: " + e);
+            return ExitCodes.SCRIPT_ERROR;
+        });
+        return cl;
+    }
+
+    Options options() {
+        return new Options(inventory, forks, timeout, json, acceptNewHostKeys, stream);
+    }
+
+    @Override
+    public Integer call() {
+        if (!expressions.isEmpty()) {
+            if (script != null) {
+                System.err.println("ops: give either -e CODE or a script, not both");
+                return ExitCodes.USAGE;
+            }
+            return Batch.oneLiner(options(), String.join("\n", expressions));
+        }
+        if (script != null) return Batch.script(options(), script, args);
+        return Repl.run(options());
+    }
+}

@@ -1,0 +1,48 @@
+package dev.opsshell.shell;
+
+import dev.opsshell.core.Session;
+import dev.opsshell.core.inventory.Inventory;
+import dev.opsshell.core.run.Progress;
+import dev.opsshell.core.transport.Prompter;
+import dev.opsshell.core.transport.Settings;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The global options every way of running {@code ops} shares, as given on the command line.
+ *
+ * @param inventory         {@code --inventory FILE}, or null to look in the usual places
+ * @param forks             {@code --forks N}, or null for the default
+ * @param timeout           {@code --timeout DURATION} per command, or null for the default
+ * @param json              {@code --json}: JSON lines instead of the pretty output
+ * @param acceptNewHostKeys {@code --accept-new-host-keys}: trust unknown (never changed) host keys
+ * @param stream            {@code --stream}: print output lines live, prefixed by host
+ */
+record Options(Path inventory, Integer forks, Duration timeout, boolean json, boolean acceptNewHostKeys,
+               boolean stream) {
+
+    /** The settings these options give, on top of the defaults. */
+    Settings settings() {
+        Settings s = Settings.defaults();
+        if (forks != null) s = s.withForks(forks);
+        if (timeout != null) s = s.withCommandTimeout(timeout);
+        if (acceptNewHostKeys) s = s.withAcceptNewHostKeys(true);
+        if (stream) s = s.withStream(true);
+        return s;
+    }
+
+    /**
+     * Loads the inventory and installs a new current session with these settings.
+     * Throws {@code InventoryException} (exit code 2) when the inventory is missing or malformed.
+     */
+    Session openSession(PrintStream out, Prompter prompter, Progress.Factory progress) {
+        Inventory inv = Inventories.load(inventory);
+        Session session = new Session(settings(), inv, out);
+        session.prompter(prompter);
+        session.progress(progress);
+        Session.setCurrent(session);
+        return session;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.opsshell.shell;
+
+import dev.opsshell.core.result.Result;
+import dev.opsshell.core.run.Progress;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The progress line a long fan-out draws on a terminal: {@code uptime  37/200 · 2 failed · 1.4 s}.
+ * Nothing is drawn for the first 300 ms (short runs stay quiet), then at most ten redraws a
+ * second, and the line is cleared when the fan-out finishes. Only ever given a terminal; piped
+ * output gets {@link Progress.Factory#NONE}. Thread-safe.
+ */
+final class ProgressLine implements Progress {
+    static final long QUIET_MILLIS = 300;
+    static final long TICK_MILLIS = 100;
+    private static final ScheduledExecutorService TICKER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ops-progress");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final PrintWriter out;
+    private final String title;
+    private final int total;
+    private final long started = System.nanoTime();
+    private final AtomicInteger done = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+    private final ScheduledFuture<?> ticks;
+    private boolean drawn;
+    private boolean finished;
+
+    private ProgressLine(PrintWriter out, String title, int total) {
+        this.out = out;
+        this.title = title.length() > 40 ? title.substring(0, 39) + "…" : title;
+        this.total = total;
+        this.ticks = TICKER.scheduleAtFixedRate(this::draw, QUIET_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** A factory drawing on {@code out}, unless {@code quiet} says not to (output is streaming live). */
+    static Progress.Factory on(PrintWriter out, BooleanSupplier quiet) {
+        return (title, total) -> quiet.getAsBoolean() ? Progress.NONE : new ProgressLine(out, title, total);
+    }
+
+    @Override
+    public void done(Result result) {
+        done.incrementAndGet();
+        if (!result.ok()) failed.incrementAndGet();
+    }
+
+    /** The text of the line as it would be drawn now. */
+    String text() {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        int f = failed.get();
+        return title + "  " + done.get() + "/" + total + (f > 0 ? " · " + f + " failed" : "")
+                + " · " + String.format(Locale.ROOT, "%.1f s", seconds);
+    }
+
+    private synchronized void draw() {
+        if (finished) return;
+        out.print("\r" + text() + "\033[K");
+        out.flush();
+        drawn = true;
+    }
+
+    @Override
+    public synchronized void finish() {
+        finished = true;
+        ticks.cancel(false);
+        if (drawn) {
+            out.print("\r\033[K");
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.opsshell.shell;
+
+import dev.opsshell.core.Session;
+import dev.opsshell.core.inventory.InventoryException;
+import dev.opsshell.core.run.Progress;
+import dev.opsshell.core.transport.Prompter;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The read-eval-print loop. At a terminal: the JLine editor ({@link TerminalRepl}). With input
+ * piped in ({@code ops < tour.jsh}): the same evaluation and echo, no prompt, no editor, no
+ * progress line; it goes on past errors and exits with the last Results' code (1 if the last
+ * snippet failed).
+ */
+final class Repl {
+    private Repl() {
+    }
+
+    static int run(Options options) {
+        if (Tty.interactive()) return TerminalRepl.run(options);
+        return piped(options);
+    }
+
+    private static int piped(Options options) {
+        String text;
+        try {
+            text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            System.err.println("ops: cannot read standard input: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        try (Session session = options.openSession(System.out, Prompter.NONE, Progress.Factory.NONE);
+             Evaluator evaluator = new Evaluator(true, true)) {
+            return new ScriptRunner(evaluator, System.out, System.err, true, false).run("stdin", text);
+        } catch (InventoryException e) {
+            System.err.println("ops: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+    }
+}

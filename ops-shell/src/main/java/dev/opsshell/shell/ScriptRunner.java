@@ -1,0 +1,123 @@
+package dev.opsshell.shell;
+
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+
+import java.io.PrintStream;
+
+/**
+ * Runs a whole text — a saved {@code .jsh} script, a one-liner, piped input — the way the prompt
+ * would: line by line, evaluating each snippet as soon as it is complete, with shell commands
+ * such as {@code /exit 3} on lines of their own. A line starting with '.' continues the snippet
+ * above it ({@code hosts("web")} then {@code .exec("uptime")}), which the prompt cannot know.
+ * Errors are reported as {@code name:line: message}. With {@code stopOnError} the first compile
+ * error or exception ends the run (exit 1, or 2 for an inventory error); otherwise it goes on.
+ */
+final class ScriptRunner {
+    private final Evaluator evaluator;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean echo;
+    private final boolean stopOnError;
+    private String name;
+    private String pending = "";
+    private int pendingLine;
+    private int failure = -1;
+
+    ScriptRunner(Evaluator evaluator, PrintStream out, PrintStream err, boolean echo, boolean stopOnError) {
+        this.evaluator = evaluator;
+        this.out = out;
+        this.err = err;
+        this.echo = echo;
+        this.stopOnError = stopOnError;
+    }
+
+    /** Runs {@code text}; returns the exit code: the last Results' code, or the error's. */
+    int run(String name, String text) {
+        this.name = name;
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (pending.isBlank()) {
+                if (line.isBlank()) continue;
+                if (isCommand(line)) {
+                    Commands.Outcome o = Commands.run(line.strip(), evaluator, out, err);
+                    if (o.exit()) return o.code();
+                    continue;
+                }
+                pending = "";
+                pendingLine = i + 1;
+            }
+            pending += line + "\n";
+            if (nextStartsWithDot(lines, i)) continue;
+            if (!drain() && stopOnError) return failure;
+        }
+        if (!pending.isBlank()) {
+            err.println(name + ":" + pendingLine + ": error: the snippet starting here is not finished "
+                    + "(a missing ';', ')' or '}'?)");
+            return ExitCodes.SCRIPT_ERROR;
+        }
+        return failure >= 0 ? failure : evaluator.lastExitCode();
+    }
+
+    /** Evaluates every complete snippet in the pending text; false when one failed. */
+    private boolean drain() {
+        SourceCodeAnalysis analysis = evaluator.analysis();
+        String rest = pending;
+        int line = pendingLine;
+        boolean ok = true;
+        while (!rest.isBlank()) {
+            int lead = 0;
+            while (Character.isWhitespace(rest.charAt(lead))) lead++;
+            line += newlines(rest, 0, lead);
+            rest = rest.substring(lead);
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+            Completeness c = info.completeness();
+            if (c == Completeness.EMPTY) {
+                rest = "";
+                break;
+            }
+            if (c == Completeness.DEFINITELY_INCOMPLETE || c == Completeness.CONSIDERED_INCOMPLETE) break;
+            String remaining = c == Completeness.UNKNOWN || info.remaining() == null ? "" : info.remaining();
+            ok &= show(evaluator.eval(info.source() == null ? rest : info.source(), new Evaluator.Origin(name, line)), line);
+            int consumed = rest.length() - remaining.length();
+            line += newlines(rest, 0, consumed);
+            rest = remaining;
+            if (!ok && stopOnError) break;
+        }
+        pending = rest;
+        pendingLine = line;
+        return ok;
+    }
+
+    private boolean show(Reply reply, int line) {
+        if (echo) reply.echo().forEach(out::println);
+        out.flush();
+        if (!reply.failed()) return true;
+        err.println(name + ":" + (line + Math.max(0, reply.line() - 1)) + ": " + reply.error());
+        err.flush();
+        failure = reply.thrown() != null ? ExitCodes.forError(reply.thrown()) : ExitCodes.SCRIPT_ERROR;
+        return false;
+    }
+
+    /** A '/' followed by a letter at the start of a line is a shell command, not Java. */
+    static boolean isCommand(String line) {
+        String s = line.strip();
+        return s.length() > 1 && s.charAt(0) == '/' && Character.isLetter(s.charAt(1));
+    }
+
+    private static boolean nextStartsWithDot(String[] lines, int i) {
+        for (int j = i + 1; j < lines.length; j++) {
+            String s = lines[j].strip();
+            if (s.isEmpty()) continue;
+            return s.startsWith(".") && !s.startsWith("...");
+        }
+        return false;
+    }
+
+    private static int newlines(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) if (s.charAt(i) == '\n') n++;
+        return n;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.opsshell.shell;
+
+import dev.opsshell.core.transport.Prompter;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Terminal;
+
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Asks for a passphrase or sudo password at the REPL's terminal: masked, kept out of the history,
+ * one question at a time however many hosts ask. Works while a snippet runs (it takes the
+ * keyboard from the {@link InterruptWatcher}). Ctrl-C or Ctrl-D answers nothing.
+ */
+final class TerminalPrompter implements Prompter {
+    private final Terminal terminal;
+    private final ReentrantLock inputLock;
+    private final Attributes cooked;
+
+    TerminalPrompter(Terminal terminal, ReentrantLock inputLock) {
+        this.terminal = terminal;
+        this.inputLock = inputLock;
+        this.cooked = terminal.getAttributes();
+    }
+
+    @Override
+    public Optional<char[]> secret(String prompt) {
+        inputLock.lock();
+        Attributes during = terminal.getAttributes();
+        try {
+            terminal.setAttributes(cooked);
+            LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("ops-secret")
+                    .variable(LineReader.DISABLE_HISTORY, true).build();
+            String answer = reader.readLine(prompt.endsWith(" ") ? prompt : prompt + " ", '*');
+            return Optional.of(answer.toCharArray());
+        } catch (UserInterruptException | EndOfFileException e) {
+            return Optional.empty();
+        } finally {
+            terminal.setAttributes(during);
+            inputLock.unlock();
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.opsshell.shell;
+
+import dev.opsshell.core.Session;
+import dev.opsshell.core.inventory.InventoryException;
+import dev.opsshell.core.run.Fanout;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The interactive shell at a terminal: JLine editing with history in {@code ~/.ops/history},
+ * continuation lines for unfinished snippets, Tab completion, a progress line for long fan-outs,
+ * Ctrl-C to cancel a run (twice to stop a snippet that is not a fan-out), Ctrl-D to leave.
+ * JShell starts in the background while the first prompt is already up.
+ */
+final class TerminalRepl {
+    static final String PROMPT = "ops> ";
+    static final String CONTINUATION = "...> ";
+    private static final String RED = "\033[31m";
+    private static final String DIM = "\033[2m";
+    private static final String RESET = "\033[0m";
+
+    private final Terminal terminal;
+    private final CompletableFuture<Evaluator> evaluator;
+    private final ReentrantLock inputLock = new ReentrantLock(true);
+    private final AtomicInteger ctrlC = new AtomicInteger();
+    private final PrintStream out = System.out;
+    private final PrintStream err = System.err;
+
+    private TerminalRepl(Terminal terminal, CompletableFuture<Evaluator> evaluator) {
+        this.terminal = terminal;
+        this.evaluator = evaluator;
+    }
+
+    static int run(Options options) {
+        CompletableFuture<Evaluator> evaluator = CompletableFuture.supplyAsync(() -> new Evaluator(true, true));
+        try (Terminal terminal = TerminalBuilder.builder().system(true).encoding(StandardCharsets.UTF_8).build()) {
+            TerminalRepl repl = new TerminalRepl(terminal, evaluator);
+            try (Session session = options.openSession(System.out, new TerminalPrompter(terminal, repl.inputLock),
+                    ProgressLine.on(terminal.writer(), () -> Session.current().settings().stream()))) {
+                return repl.loop();
+            } finally {
+                evaluator.thenAccept(Evaluator::close);
+            }
+        } catch (InventoryException e) {
+            System.err.println("ops: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (IOException e) {
+            System.err.println("ops: cannot open the terminal: " + e.getMessage());
+            return ExitCodes.SCRIPT_ERROR;
+        }
+    }
+
+    private int loop() throws IOException {
+        LineReader reader = reader();
+        terminal.handle(Terminal.Signal.INT, signal -> interrupt()); // in case a SIGINT arrives anyway
+        out.println(DIM + "ops " + versionWord() + " · help() lists the vocabulary · Tab completes · Ctrl-D exits" + RESET);
+        try {
+            while (true) {
+                String line;
+                try {
+                    line = reader.readLine(PROMPT);
+                } catch (UserInterruptException e) {
+                    continue; // Ctrl-C at the prompt clears the line
+                } catch (EndOfFileException e) {
+                    return evaluator().lastExitCode();
+                }
+                if (line.isBlank()) continue;
+                Commands.Outcome o = evaluate(line);
+                if (o.exit()) return o.code();
+            }
+        } finally {
+            reader.getHistory().save();
+        }
+    }
+
+    private Commands.Outcome evaluate(String line) {
+        Evaluator ev = evaluator();
+        if (line.strip().startsWith("/")) {
+            Commands.Outcome o = Commands.run(line.strip(), ev, out, err);
+            return o;
+        }
+        ctrlC.set(0);
+        try (InterruptWatcher watching = InterruptWatcher.start(terminal, inputLock, this::interrupt)) {
+            Snippets.Split split = ev.split(line);
+            for (String snippet : split.complete()) {
+                if (!show(ev.eval(snippet))) break;
+            }
+            if (split.unfinished()) show(ev.eval(split.remainder()));
+        }
+        return Commands.Outcome.CONTINUE;
+    }
+
+    /** Prints a reply; false when it was an error (the rest of the line is skipped). */
+    private boolean show(Reply reply) {
+        reply.echo().forEach(out::println);
+        out.flush();
+        if (reply.failed()) {
+            err.println(RED + reply.error() + RESET);
+            err.flush();
+            return false;
+        }
+        return true;
+    }
+
+    /** Ctrl-C while a snippet runs: cancel the fan-outs; pressed again, stop the snippet itself. */
+    private void interrupt() {
+        int n = ctrlC.incrementAndGet();
+        Fanout.cancelAll();
+        if (n == 1) {
+            terminal.writer().print("\r\033[K^C cancelling (press Ctrl-C again to stop the snippet itself)\n");
+            terminal.writer().flush();
+        } else if (evaluator.isDone()) {
+            evaluator.join().stop();
+        }
+    }
+
+    private Evaluator evaluator() {
+        return evaluator.join();
+    }
+
+    private LineReader reader() throws IOException {
+        Path history = Path.of(System.getProperty("user.home"), ".ops", "history");
+        Files.createDirectories(history.getParent());
+        return LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("ops")
+                .parser(new SnippetParser(this::evaluator))
+                .completer(new ShellCompleter())
+                .variable(LineReader.HISTORY_FILE, history)
+                .variable(LineReader.HISTORY_SIZE, 10_000)
+                .variable(LineReader.HISTORY_FILE_SIZE, 10_000)
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
+                .variable(LineReader.INDENTATION, 4)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' is Java's not, not history
+                .option(LineReader.Option.INSERT_TAB, true)
+                .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
+                .build();
+    }
+
+    private static String versionWord() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

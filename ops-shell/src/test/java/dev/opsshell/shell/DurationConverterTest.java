@@ -1,0 +1,28 @@
+package dev.opsshell.shell;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class DurationConverterTest {
+
+    @Test
+    void readsMillisecondsSecondsMinutesHoursAndBareSeconds() {
+        assertEquals(Duration.ofMillis(500), DurationConverter.parse("500ms"));
+        assertEquals(Duration.ofSeconds(30), DurationConverter.parse("30s"));
+        assertEquals(Duration.ofMinutes(5), DurationConverter.parse("5m"));
+        assertEquals(Duration.ofHours(2), DurationConverter.parse("2H"));
+        assertEquals(Duration.ofSeconds(45), DurationConverter.parse("45"));
+        assertEquals(Duration.ZERO, DurationConverter.parse("0"));
+    }
+
+    @Test
+    void rejectsAnythingElseWithAHint() {
+        assertThrows(CommandLine.TypeConversionException.class, () -> DurationConverter.parse("5 minutes"));
+        assertThrows(CommandLine.TypeConversionException.class, () -> DurationConverter.parse("-3s"));
+    }
+}

@@ -1,0 +1,105 @@
+package dev.opsshell.shell;
+
+import dev.opsshell.core.Session;
+import dev.opsshell.core.inventory.Inventory;
+import dev.opsshell.core.transport.Settings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ScriptRunnerTest {
+    private static Evaluator evaluator;
+
+    @BeforeAll
+    static void start() {
+        Session.setCurrent(new Session(Settings.defaults(), Inventory.localOnly(), System.out));
+        evaluator = new Evaluator(false, false);
+    }
+
+    @AfterAll
+    static void stop() {
+        evaluator.close();
+        Session.setCurrent(null);
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String text, boolean stopOnError) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new ScriptRunner(evaluator, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), true, stopOnError).run("s.jsh", text);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aScriptEndsWithTheExitCodeOfItsLastResults() {
+        assertEquals(5, run("localhost().exec(\"exit 1\");\n", true).code());
+        assertEquals(0, run("localhost().exec(\"exit 1\");\nlocalhost().exec(\"true\");\n", true).code());
+    }
+
+    @Test
+    void aCompileErrorNamesTheScriptLineAndStopsWithOne() {
+        Run r = run("int a = 1;\n\n// a comment\nint b = nope;\nSystem.out.println(\"not reached\");\n", true);
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("s.jsh:4: error: cannot find symbol"), r.err());
+        assertTrue(!r.out().contains("not reached"), r.out());
+    }
+
+    @Test
+    void anExceptionInsideAMultiLineSnippetPointsAtItsLine() {
+        Run r = run("int x = 0;\nvoid g() {\n  int y = 1;\n  throw new RuntimeException(\"bad\");\n}\ng();\n", true);
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("s.jsh:6: RuntimeException: bad\n  at g(s.jsh:4)"), r.err());
+    }
+
+    @Test
+    void slashExitEndsTheScriptWithItsCode() {
+        Run r = run("\"before\"\n/exit 3\n\"after\"\n", true);
+        assertEquals(3, r.code());
+        assertTrue(r.out().contains("before") && !r.out().contains("after"), r.out());
+    }
+
+    @Test
+    void anUnfinishedSnippetAtTheEndIsAnErrorWithItsLine() {
+        Run r = run("int z = 1;\nvoid h() {\n  System.out.println(1);\n", true);
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("s.jsh:2: error: the snippet starting here is not finished"), r.err());
+    }
+
+    @Test
+    void withoutStopOnErrorTheRunGoesOnAndStillFails() {
+        Run r = run("int q = nope;\n\"went on\"\n", false);
+        assertTrue(r.out().contains("went on"), r.out());
+        assertEquals(1, r.code());
+    }
+
+    @Test
+    void aLineStartingWithADotContinuesTheSnippetAbove() {
+        Run r = run("localhost()\n    .exec(\"echo chained\")\n", true);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("    chained"), r.out());
+    }
+
+    @Test
+    void severalSnippetsOnOneLineRunInOrder() {
+        Run r = run("int m = 2; int n = m * 21; n\n", true);
+        assertTrue(r.out().strip().endsWith("42"), r.out());
+    }
+
+    @Test
+    void argsAreDeclaredAsJavaStringLiterals() {
+        assertEquals("String[] args = {\"a b\", \"q\\\"uote\", \"back\\\\slash\"};",
+                Batch.argsDeclaration(List.of("a b", "q\"uote", "back\\slash")));
+        assertEquals("String[] args = {};", Batch.argsDeclaration(List.of()));
+    }
+}
