@@ -2,6 +2,7 @@ package dev.opsshell.shell;
 
 import dev.opsshell.core.Session;
 import dev.opsshell.core.inventory.Inventory;
+import dev.opsshell.core.inventory.InventoryLoader;
 import dev.opsshell.core.run.Progress;
 import dev.opsshell.core.transport.Prompter;
 import dev.opsshell.core.transport.Settings;
@@ -38,7 +39,7 @@ record Options(Path inventory, Integer forks, Duration timeout, boolean json, bo
      * Throws {@code InventoryException} (exit code 2) when the inventory is missing or malformed.
      */
     Session openSession(PrintStream out, Prompter prompter, Progress.Factory progress) {
-        Inventory inv = Inventories.load(inventory);
+        Inventory inv = InventoryLoader.resolve(inventory == null ? null : inventory.toString());
         Session session = new Session(settings(), inv, out);
         session.prompter(prompter);
         session.progress(progress);
