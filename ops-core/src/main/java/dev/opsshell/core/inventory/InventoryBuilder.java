@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +26,7 @@ final class InventoryBuilder {
     static final String ALL = "all";
     static final String UNGROUPED = "ungrouped";
     private static final Set<String> PORT_VARS = Set.of("ansible_port", "ansible_ssh_port");
+    private static final String PRIORITY = "ansible_group_priority";
 
     private Path file;
     private final Map<String, Group> groups = new LinkedHashMap<>();
@@ -73,10 +75,11 @@ final class InventoryBuilder {
 
     /** Declares a group (it may stay empty, as Ansible allows). */
     void group(String name, int line) {
+        if (groups.containsKey(name)) return;
         if (name.isBlank() || name.chars().anyMatch(Character::isWhitespace)) {
             throw error(line, "expected a group name without spaces, got '" + name + "'");
         }
-        groups.computeIfAbsent(name, n -> new Group());
+        groups.put(name, new Group());
     }
 
     /** Puts a host in a group (creating both as needed) and merges its inline variables. */
@@ -133,6 +136,9 @@ final class InventoryBuilder {
     }
 
     private String checked(String key, String value, int line) {
+        if (key.equals(PRIORITY) && !value.strip().matches("-?\\d{1,9}")) {
+            throw error(line, "expected a whole number for " + PRIORITY + ", got '" + value + "'");
+        }
         if (PORT_VARS.contains(key)) {
             int port = -1;
             try {
@@ -151,32 +157,55 @@ final class InventoryBuilder {
     Inventory build(String source) {
         List<String> hostOrder = new ArrayList<>(hostVars.keySet());
         Map<String, Set<String>> members = new LinkedHashMap<>();
-        for (String g : groups.keySet()) members.put(g, members(g, new LinkedHashSet<>()));
-        Set<String> grouped = new LinkedHashSet<>();
-        groups.forEach((name, g) -> {
-            if (!name.equals(ALL) && !name.equals(UNGROUPED)) grouped.addAll(g.hosts);
-        });
-        members.put(ALL, new LinkedHashSet<>(hostOrder));
-        Set<String> ungrouped = new LinkedHashSet<>(hostOrder);
+        Set<String> grouped = new HashSet<>();
+        for (Map.Entry<String, Group> e : groups.entrySet()) {
+            members.put(e.getKey(), members(e.getKey(), new HashSet<>()));
+            if (!e.getKey().equals(ALL) && !e.getKey().equals(UNGROUPED)) grouped.addAll(e.getValue().hosts);
+        }
+        members.put(ALL, new HashSet<>(hostOrder));
+        Set<String> ungrouped = new HashSet<>(hostOrder);
         ungrouped.removeAll(grouped);
         members.put(UNGROUPED, ungrouped);
 
-        Map<String, Integer> depth = new HashMap<>();
         Map<String, List<String>> groupLists = new LinkedHashMap<>();
-        members.forEach((g, set) -> groupLists.put(g, hostOrder.stream().filter(set::contains).toList()));
+        for (Map.Entry<String, Set<String>> e : members.entrySet()) {
+            List<String> list = new ArrayList<>();
+            for (String h : hostOrder) if (e.getValue().contains(h)) list.add(h);
+            groupLists.put(e.getKey(), list);
+        }
+        List<String> byPrecedence = precedence();
         Map<String, Host> hosts = new LinkedHashMap<>();
         for (String name : hostOrder) {
-            List<String> in = groupLists.keySet().stream().filter(g -> members.get(g).contains(name)).toList();
-            List<String> byPrecedence = new ArrayList<>(in);
-            byPrecedence.sort(Comparator.<String>comparingInt(g -> depth(g, depth)).thenComparing(g -> g));
+            List<String> in = new ArrayList<>();
+            for (String g : groupLists.keySet()) if (members.get(g).contains(name)) in.add(g);
             Map<String, String> vars = new LinkedHashMap<>();
-            for (String g : byPrecedence) vars.putAll(groups.get(g).vars);
-            for (String g : byPrecedence) vars.putAll(groups.get(g).fileVars);
+            for (String g : byPrecedence) if (members.get(g).contains(name)) vars.putAll(groups.get(g).vars);
+            for (String g : byPrecedence) if (members.get(g).contains(name)) vars.putAll(groups.get(g).fileVars);
             vars.putAll(hostVars.get(name));
             vars.putAll(hostFileVars.getOrDefault(name, Map.of()));
             hosts.put(name, HostVars.toHost(name, vars, in));
         }
         return new Inventory(source, hosts, groupLists, warnings);
+    }
+
+    /**
+     * Every group, lowest precedence first, sorted as Ansible sorts them: by depth from {@code all},
+     * then by {@code ansible_group_priority} (default 1), then by name.
+     */
+    private List<String> precedence() {
+        Map<String, Integer> depth = new HashMap<>();
+        List<String> order = new ArrayList<>(groups.keySet());
+        for (String g : order) depth(g, depth);
+        depth.put(ALL, 0);
+        order.sort(Comparator.comparing((String g) -> depth.get(g)).thenComparing(this::priority)
+                .thenComparing(Comparator.naturalOrder()));
+        return order;
+    }
+
+    private int priority(String group) {
+        Group g = groups.get(group);
+        String p = g.vars.getOrDefault(PRIORITY, g.fileVars.get(PRIORITY));
+        return p == null ? 1 : Integer.parseInt(p.strip());
     }
 
     private Set<String> members(String group, Set<String> out) {

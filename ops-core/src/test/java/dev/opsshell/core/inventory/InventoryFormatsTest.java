@@ -109,6 +109,16 @@ class InventoryFormatsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void ansibleGroupPriorityOrdersGroupsOfEqualDepthBeforeTheirNames() {
+        Inventory inv = Fixtures.parse("prio.ini", "[a_team]\nshared\n[z_team]\nshared\n"
+                + "[a_team:vars]\ncolor=red\nansible_group_priority=10\n[z_team:vars]\ncolor=blue\n");
+        assertEquals("red", inv.host("shared").orElseThrow().vars().get("color"));
+        InventoryException e = org.junit.jupiter.api.Assertions.assertThrows(InventoryException.class,
+                () -> Fixtures.parse("prio.ini", "[a:vars]\nansible_group_priority=high\n"));
+        assertEquals("prio.ini:2: expected a whole number for ansible_group_priority, got 'high'", e.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
     void yamlScalarsOfAnyTypeBecomeStringsAndListsBecomeJson() {
         Host web01 = host("full.yml", "web01");
         assertEquals("3", web01.vars().get("retries"));
