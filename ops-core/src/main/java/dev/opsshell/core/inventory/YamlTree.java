@@ -1,28 +1,20 @@
 package dev.opsshell.core.inventory;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A YAML document read with Jackson's streaming parser into plain nodes that remember their line,
- * so inventory errors can say where they are. Syntax errors become {@link InventoryException}s
- * carrying the line from Jackson's location.
+ * A YAML document as plain nodes that remember their line, so inventory errors can say where they
+ * are, and how a node becomes a variable's string value.
  */
 final class YamlTree {
-    private static final YAMLFactory YAML = new YAMLFactory();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A YAML node and the line it starts on. */
@@ -44,55 +36,9 @@ final class YamlTree {
     private YamlTree() {
     }
 
-    /** The document's root, or null when the document is empty. */
+    /** The document's root, or null when the document is empty; see {@link YamlReader}. */
     static Node parse(Path file, String text) {
-        try (JsonParser p = YAML.createParser(text)) {
-            JsonToken first = p.nextToken();
-            return first == null ? null : read(p);
-        } catch (JsonProcessingException e) {
-            throw syntaxError(file, e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + file, e);
-        }
-    }
-
-    /**
-     * A syntax error at Jackson's location, told in one line. SnakeYAML's own mark is preferred
-     * when it has one: Jackson's location can lag a line behind the offending character.
-     */
-    private static InventoryException syntaxError(Path file, JsonProcessingException e) {
-        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-        String message = e.getOriginalMessage().strip();
-        if (e.getCause() instanceof MarkedYAMLException m && m.getProblem() != null) {
-            if (m.getProblemMark() != null) line = m.getProblemMark().getLine() + 1;
-            message = m.getProblem();
-            if (m.getContext() != null && m.getContextMark() != null) {
-                message += " (" + m.getContext() + " started at line " + (m.getContextMark().getLine() + 1) + ")";
-            }
-        }
-        return new InventoryException(file, line, "invalid YAML: " + message);
-    }
-
-    private static Node read(JsonParser p) throws IOException {
-        int line = p.currentTokenLocation().getLineNr();
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.START_OBJECT) {
-            Map<String, Node> entries = new LinkedHashMap<>();
-            Map<String, Integer> keyLines = new LinkedHashMap<>();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                keyLines.put(key, p.currentTokenLocation().getLineNr());
-                p.nextToken();
-                entries.put(key, read(p));
-            }
-            return new Mapping(entries, keyLines, line);
-        }
-        if (t == JsonToken.START_ARRAY) {
-            List<Node> items = new ArrayList<>();
-            while (p.nextToken() != JsonToken.END_ARRAY) items.add(read(p));
-            return new Sequence(items, line);
-        }
-        return new Scalar(t == JsonToken.VALUE_NULL ? null : p.getText(), t, line);
+        return new YamlReader(file).read(text);
     }
 
     /** A variable's value as a string: scalars as written, lists and mappings as JSON. */
