@@ -77,7 +77,7 @@ public final class Agent implements AutoCloseable {
             long backoff = Math.min(MAX_BACKOFF_MILLIS, 500L << Math.min(attempt, 16));
             long sleep = backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
             status = "reconnecting in " + sleep + " ms";
-            log.accept("hub " + config.hub() + " silent for " + 3 * config.heartbeatMillis() + " ms; " + status);
+            log.accept("hub " + config.hub() + " silent for " + silenceLimit() + " ms; " + status);
             pause(sleep);
         }
         status = "stopped";
@@ -98,7 +98,6 @@ public final class Agent implements AutoCloseable {
             boolean heardAny = false;
             while (!stopping) {
                 long now = System.currentTimeMillis();
-                if (now - lastHeard > 3 * config.heartbeatMillis()) return heardAny;
                 if (now >= nextBeat) {
                     send(socket, Codec.encode(new Message.Heartbeat(++beat)));
                     nextBeat = now + config.heartbeatMillis();
@@ -114,11 +113,17 @@ public final class Agent implements AutoCloseable {
                         receive(socket, frame);
                     }
                 }
+                if (System.currentTimeMillis() - lastHeard > silenceLimit()) return heardAny;
             }
             return heardAny;
         } finally {
             context.destroySocket(socket);
         }
+    }
+
+    /** Three missed beats plus at least a second of slack for a busy machine. */
+    private long silenceLimit() {
+        return 3 * config.heartbeatMillis() + Math.max(1000, config.heartbeatMillis());
     }
 
     private void configure(ZMQ.Socket socket) {
@@ -127,7 +132,7 @@ public final class Agent implements AutoCloseable {
         socket.setCurveSecretKey(keys.secretBytes());
         socket.setLinger(0);
         socket.setSndHWM(10_000);
-        socket.setRcvHWM(10_000);
+        socket.setRcvHWM(0); // never throttle inbound: see jeromq issue #1009 (CURVE under backpressure)
         socket.setMaxMsgSize(MAX_MESSAGE_BYTES);
         socket.setImmediate(true);
         socket.setReconnectIVL(500 + ThreadLocalRandom.current().nextInt(1000));

@@ -49,6 +49,8 @@ public final class Hub implements AgentLink {
     final AtomicLong refused = new AtomicLong();
     final AtomicLong queueFull = new AtomicLong();
     final AtomicLong late = new AtomicLong();
+    final AtomicLong errors = new AtomicLong();
+    volatile RuntimeException lastError;
 
     /** A request sent: its id (to cancel it) and its final reply. */
     public record Call(String agent, long id, CompletableFuture<Message.Reply> reply) { }
@@ -160,7 +162,7 @@ public final class Hub implements AgentLink {
 
     public HubStats stats() {
         return new HubStats(received.get(), sent.get(), malformed.get(), refused.get() + loop.zapRefused(),
-                queueFull.get(), late.get(), pending.size());
+                queueFull.get(), late.get(), errors.get(), pending.size());
     }
 
     long nextId() {

@@ -53,7 +53,9 @@ final class HubLoop implements Runnable {
         router.setZAPDomain("ops");
         router.setRouterMandatory(true);
         router.setSndHWM(config.highWaterMark());
-        router.setRcvHWM(config.highWaterMark());
+        // inbound is never throttled: jeromq 0.6 can break a CURVE connection under receive-side
+        // backpressure (jeromq issue #1009), and the hub thread reads as fast as frames arrive
+        router.setRcvHWM(0);
         router.setMaxMsgSize(config.maxMessageBytes());
         try {
             router.bind("tcp://" + config.bindAddress() + ":" + (config.port() == 0 ? "*" : config.port()));
@@ -75,17 +77,21 @@ final class HubLoop implements Runnable {
             int o = poller.register(outbox.channel(), ZMQ.Poller.POLLIN);
             long nextSweep = System.nanoTime() + SWEEP_NANOS;
             while (!stopping) {
-                poller.poll(100);
-                if (poller.pollin(z)) {
-                    while ((zap.getEvents() & ZMQ.Poller.POLLIN) != 0) zapHandler.answer(zap);
-                }
-                if (poller.pollin(r)) receiveAll();
-                if (poller.pollin(o)) {
-                    for (Outgoing out; (out = outbox.drain()) != null; ) routing.toAgent(out);
-                }
-                if (System.nanoTime() >= nextSweep) {
-                    routing.sweep();
-                    nextSweep = System.nanoTime() + SWEEP_NANOS;
+                try {
+                    poller.poll(100);
+                    if (poller.pollin(z)) {
+                        while ((zap.getEvents() & ZMQ.Poller.POLLIN) != 0) zapHandler.answer(zap);
+                    }
+                    if (poller.pollin(r)) receiveAll();
+                    if (poller.pollin(o) || outbox.size() > 0) sendSome();
+                    if (System.nanoTime() >= nextSweep) {
+                        receiveAll(); // what has arrived counts as heard before anyone is marked down
+                        routing.sweep();
+                        nextSweep = System.nanoTime() + SWEEP_NANOS;
+                    }
+                } catch (RuntimeException e) {
+                    hub.errors.incrementAndGet();
+                    hub.lastError = e;
                 }
             }
         } finally {
@@ -93,6 +99,12 @@ final class HubLoop implements Runnable {
             context.destroySocket(router);
             context.destroySocket(zap);
         }
+    }
+
+    /** Sends up to 1000 queued frames, then lets the loop read again, so replies are never starved. */
+    private void sendSome() {
+        Outgoing out;
+        for (int i = 0; i < 1000 && (out = outbox.drain()) != null; i++) routing.toAgent(out);
     }
 
     private void receiveAll() {

@@ -156,7 +156,7 @@ final class Routing {
     void sweep() {
         for (Iterator<Connection> it = byName.values().iterator(); it.hasNext(); ) {
             Connection c = it.next();
-            long limit = hub.config().missedBeats() * c.heartbeatMillis + Math.min(1000, c.heartbeatMillis);
+            long limit = hub.config().missedBeats() * c.heartbeatMillis + Math.max(1000, c.heartbeatMillis);
             if (c.silentMillis() > limit) {
                 it.remove();
                 byRouting.remove(c.routing);

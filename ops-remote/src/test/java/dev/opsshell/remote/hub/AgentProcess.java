@@ -36,7 +36,7 @@ final class AgentProcess implements AutoCloseable {
                 "-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss256k",
                 "-cp", System.getProperty("java.class.path"), "dev.opsshell.agent.Main",
                 "--hub", hubEndpoint, "--hub-key", hubKey, "--name", name, "--key-dir", keyDir.toString(),
-                "--heartbeat", "300"));
+                "--heartbeat", "1000"));
         cmd.addAll(List.of(extra));
         File log = keyDir.resolve("agent.log").toFile();
         keyDir.toFile().mkdirs();

@@ -1,0 +1,168 @@
+package dev.opsshell.remote.hub;
+
+import dev.opsshell.agent.protocol.Message;
+import dev.opsshell.core.host.Host;
+import dev.opsshell.core.result.Outcome;
+import dev.opsshell.core.result.Result;
+import dev.opsshell.core.transport.Command;
+import dev.opsshell.core.transport.OutputSink;
+import dev.opsshell.core.transport.Transport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every request type against a real agent process: files, facts, metrics, cancel, timeout, output cap. */
+class AgentRequestsIT {
+    @TempDir
+    static Path dir;
+    static HubFixture fx;
+    static Transport transport;
+    static final Host A2 = Host.of("a2");
+
+    @BeforeAll
+    static void start() throws Exception {
+        fx = new HubFixture(dir);
+        fx.accepted("a2");
+        transport = fx.session.transport("agent");
+    }
+
+    @AfterAll
+    static void stop() {
+        fx.close();
+    }
+
+    private static Command cmd(String line) {
+        return Command.of(line, fx.session.settings());
+    }
+
+    @Test
+    void aFileUploadedInSeveralChunksDownloadsBackIdentical() throws Exception {
+        byte[] data = new byte[2_500_000];
+        new Random(7).nextBytes(data);
+        Path local = dir.resolve("big.bin");
+        Files.write(local, data);
+        Path remote = dir.resolve("remote.bin");
+        Result up = transport.upload(A2, local, remote.toString());
+        assertTrue(up.ok(), up::toString);
+        assertEquals("agent", up.transport());
+        assertArrayEquals(data, Files.readAllBytes(remote));
+        assertFalse(Files.exists(dir.resolve("remote.bin.ops-part")));
+        Path back = dir.resolve("back.bin");
+        Result down = transport.download(A2, remote.toString(), back);
+        assertTrue(down.ok(), down::toString);
+        assertArrayEquals(data, Files.readAllBytes(back));
+    }
+
+    @Test
+    void downloadingAMissingFileSaysWhichFile() {
+        Result r = transport.download(A2, "/nonexistent/file", dir.resolve("x"));
+        assertEquals(Outcome.ERROR, r.outcome());
+        assertTrue(r.message().contains("/nonexistent/file"), r.message());
+    }
+
+    @Test
+    void factsDescribeTheMachine() {
+        Message.Reply r = fx.hub.request("a2", Message.Facts::new, Duration.ofSeconds(10));
+        Map<String, String> facts = assertInstanceOf(Message.FactsReply.class, r).facts();
+        assertEquals(System.getProperty("os.arch"), facts.get("arch"));
+        assertEquals(Integer.toString(Runtime.getRuntime().availableProcessors()), facts.get("cpus"));
+        assertTrue(Long.parseLong(facts.get("memory")) > 0);
+        assertEquals("0.1.0", facts.get("agent"));
+        assertTrue(facts.containsKey("kernel") && facts.containsKey("os") && facts.containsKey("addresses"));
+    }
+
+    @Test
+    void metricsAreSampledFromProc() {
+        Message.Reply r = fx.hub.request("a2", Message.Metrics::new, Duration.ofSeconds(10));
+        Map<String, Double> m = assertInstanceOf(Message.MetricsReply.class, r).values();
+        assertTrue(m.get("mem.total") > 0 && m.get("cpu.idle") > 0 && m.containsKey("load.1"), m::toString);
+    }
+
+    @Test
+    void aPingComesBackWithItsTimestamp() {
+        Message.Reply r = fx.hub.request("a2", id -> new Message.Ping(id, 424242), Duration.ofSeconds(5));
+        assertEquals(424242, assertInstanceOf(Message.Pong.class, r).sentNanos());
+    }
+
+    @Test
+    void aCommandPastItsTimeoutIsKilledWithItsChildren() throws Exception {
+        String marker = "sleep 31.7" + ProcessHandle.current().pid() % 10;
+        long t0 = System.nanoTime();
+        Result r = transport.exec(A2, cmd(marker + " & " + marker + "; wait").withTimeout(Duration.ofSeconds(1)),
+                OutputSink.NONE);
+        assertEquals(Outcome.TIMED_OUT, r.outcome(), r::toString);
+        assertTrue(Duration.ofNanos(System.nanoTime() - t0).toMillis() < 5000);
+        assertEquals(0, processesMatching(marker));
+    }
+
+    @Test
+    void cancellingARequestKillsItsProcessAndEndsItAsCancelled() throws Exception {
+        String marker = "sleep 32.4" + ProcessHandle.current().pid() % 10;
+        Hub.Call call = fx.hub.call("a2", id -> Message.Exec.shell(id, marker, 60_000, 1000), o -> { },
+                Duration.ofSeconds(70));
+        Thread.sleep(500);
+        fx.hub.cancel("a2", call.id());
+        Message.Exit exit = assertInstanceOf(Message.Exit.class, call.reply().get(5, TimeUnit.SECONDS));
+        assertTrue(exit.cancelled());
+        assertEquals(0, processesMatching(marker));
+    }
+
+    @Test
+    void interruptingTheCallerCancelsTheCommandOnTheAgent() throws Exception {
+        CompletableFuture<Result> result = new CompletableFuture<>();
+        Thread t = new Thread(() -> result.complete(transport.exec(A2, cmd("sleep 33"), OutputSink.NONE)));
+        t.start();
+        Thread.sleep(500);
+        t.interrupt();
+        assertEquals(Outcome.CANCELLED, result.get(5, TimeUnit.SECONDS).outcome());
+    }
+
+    @Test
+    void outputPastTheCapIsCutAndMarkedTruncated() {
+        Command c = new Command("head -c 200000 /dev/zero | tr '\\0' a; echo done >&2", false, Duration.ofSeconds(10),
+                1000, Map.of());
+        Result r = transport.exec(A2, c, OutputSink.NONE);
+        assertTrue(r.ok(), r::toString);
+        assertEquals(1000, r.stdout().length());
+        assertTrue(r.truncated());
+        assertEquals("done\n", r.stderr());
+    }
+
+    @Test
+    void environmentVariablesReachTheCommand() {
+        Command c = new Command("echo $GREETING", false, Duration.ofSeconds(10), 1000, Map.of("GREETING", "hi there"));
+        assertEquals("hi there\n", transport.exec(A2, c, OutputSink.NONE).stdout());
+    }
+
+    @Test
+    void severalRequestsRunAtOnce() {
+        long t0 = System.nanoTime();
+        var calls = java.util.stream.IntStream.range(0, 8)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> transport.exec(A2, cmd("sleep 1; echo " + i),
+                        OutputSink.NONE)))
+                .toList();
+        calls.forEach(f -> assertTrue(f.join().ok()));
+        assertTrue(Duration.ofNanos(System.nanoTime() - t0).toMillis() < 4000, "8 one-second commands ran in parallel");
+    }
+
+    static long processesMatching(String commandLine) throws InterruptedException {
+        Thread.sleep(200);
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(commandLine)).orElse(false)).count();
+    }
+}
