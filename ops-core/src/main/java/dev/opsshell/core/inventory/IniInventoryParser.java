@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * Reads Ansible INI inventories: host lines with inline {@code key=value} variables (before any
  * section they are ungrouped), {@code [group]}, {@code [group:vars]}, {@code [group:children]},
  * {@code host:port}, host ranges ({@code web[01:20]}, {@code db-[a:f]}), quoted values and
- * {@code #}/{@code ;} comments. Every malformed line is an {@link InventoryException} naming the
- * file, the line and what was expected there.
+ * {@code #}/{@code ;} comments. As in Ansible, a group named in {@code [g:vars]} or as a child must
+ * be declared somewhere by {@code [g]} or {@code [g:children]}. Every malformed line is an
+ * {@link InventoryException} naming the file, the line and what was expected there.
  */
 final class IniInventoryParser {
     private static final Pattern HEADER = Pattern.compile("^\\[([^:\\]\\s]+)(?::([^\\]\\s]*))?]\\s*(?:[#;].*)?$");
@@ -20,6 +21,8 @@ final class IniInventoryParser {
     private enum Kind { HOSTS, VARS, CHILDREN }
 
     private final InventoryBuilder builder;
+    /** Groups used by [g:vars] or as a child before any [g] or [g:children] declared them. */
+    private final Map<String, String> undeclared = new LinkedHashMap<>();
     private Kind kind = Kind.HOSTS;
     private String group = InventoryBuilder.UNGROUPED;
 
@@ -37,6 +40,10 @@ final class IniInventoryParser {
             if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) continue;
             p.line(line, i + 1);
         }
+        p.undeclared.values().stream().findFirst().ifPresent(why -> {
+            int colon = why.indexOf(':');
+            throw builder.error(Integer.parseInt(why.substring(0, colon)), why.substring(colon + 1));
+        });
     }
 
     private void line(String line, int n) {
@@ -69,6 +76,14 @@ final class IniInventoryParser {
         } else {
             throw builder.error(n, "unknown section [" + group + ":" + suffix + "]: expected [" + group
                     + "], [" + group + ":vars] or [" + group + ":children]");
+        }
+        if (kind == Kind.VARS) {
+            if (!builder.hasGroup(group)) {
+                undeclared.putIfAbsent(group, n + ":[" + group + ":vars] is for group '" + group
+                        + "', which is not declared; add a [" + group + "] section or fix the name");
+            }
+        } else {
+            undeclared.remove(group);
         }
         builder.group(group, n);
     }
@@ -126,7 +141,12 @@ final class IniInventoryParser {
         if (words.size() != 1) {
             throw builder.error(n, "expected one group name per line in [" + group + ":children], got '" + line + "'");
         }
-        builder.child(group, words.get(0), n);
+        String child = words.get(0);
+        if (!builder.hasGroup(child)) {
+            undeclared.putIfAbsent(child, n + ":[" + group + ":children] names group '" + child
+                    + "', which is not declared; add a [" + child + "] section (it may be empty) or fix the name");
+        }
+        builder.child(group, child, n);
     }
 
     private static int colonsOutsideBrackets(String s) {

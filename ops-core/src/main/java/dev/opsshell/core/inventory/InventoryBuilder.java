@@ -61,6 +61,10 @@ final class InventoryBuilder {
         warnings.add(message);
     }
 
+    boolean hasGroup(String name) {
+        return groups.containsKey(name);
+    }
+
     List<String> groupNames() {
         return List.copyOf(groups.keySet());
     }

@@ -99,6 +99,27 @@ class IniErrorsTest {
     }
 
     @Test
+    void aChildThatIsNeverDeclaredIsAnErrorAtTheLineNamingIt() {
+        assertEquals("inventory.ini:5: [prod:children] names group 'webb', which is not declared;"
+                + " add a [webb] section (it may be empty) or fix the name",
+                error("[web]\nweb01\n[prod:children]\nweb\nwebb\n"));
+    }
+
+    @Test
+    void aChildDeclaredLaterInTheFileIsFine() {
+        assertEquals(java.util.List.of("db01"),
+                Fixtures.parse("inventory.ini", "[prod:children]\ndb\n[db]\ndb01\n").select("prod").names());
+    }
+
+    @Test
+    void varsForAGroupThatIsNeverDeclaredAreAnError() {
+        assertEquals("inventory.ini:3: [wbe:vars] is for group 'wbe', which is not declared;"
+                + " add a [wbe] section or fix the name", error("[web]\nweb01\n[wbe:vars]\nx=1\n"));
+        assertEquals("1", Fixtures.parse("inventory.ini", "[web:vars]\nx=1\n[web]\nweb01\n")
+                .host("web01").orElseThrow().vars().get("x"), "declared after its vars is fine");
+    }
+
+    @Test
     void anUnterminatedQuoteIsRejected() {
         assertEquals("inventory.ini:1: unterminated double quote: expected a closing \"",
                 error("web01 motd=\"hello\n"));
