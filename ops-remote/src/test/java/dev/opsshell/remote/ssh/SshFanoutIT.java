@@ -69,8 +69,13 @@ class SshFanoutIT {
         for (Result r : cancelled.get()) assertEquals(Outcome.CANCELLED, r.outcome(), r::toString);
         assertTrue(after.get().allOk(), after.get()::toString);
         Host probe = lab.host("127.0.1.1");
-        Thread.sleep(500); // the cancelled workers kill their commands right after the fan-out returns
-        Results left = Hosts.of("probe", List.of(probe)).via("ssh").exec("pgrep -f 'slee[p] 30' || echo none");
-        assertEquals("none", left.list().get(0).stdout().strip(), "the remote sleeps were killed");
+        // the cancelled workers kill their commands just after the fan-out returns: allow them a moment
+        String left = "";
+        for (int i = 0; i < 50 && !left.equals("none"); i++) {
+            Thread.sleep(100);
+            left = Hosts.of("probe", List.of(probe)).via("ssh").exec("pgrep -f 'slee[p] 30' || echo none")
+                    .list().get(0).stdout().strip();
+        }
+        assertEquals("none", left, "the remote sleeps were killed");
     }
 }
