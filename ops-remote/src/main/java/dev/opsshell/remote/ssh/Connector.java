@@ -42,7 +42,6 @@ final class Connector {
     SSHClient connect(Target target, SSHClient jump, Settings settings) {
         Endpoint e = target.endpoint();
         Keys.Loaded loaded = keys.load(target.keys(), e.hostPort());
-        if (loaded.providers().isEmpty() && target.password() == null) throw noKeys(target, loaded);
         int ms = (int) Math.max(1, settings.connectTimeout().toMillis());
         SSHClient client = new SSHClient(config);
         client.setConnectTimeout(ms);
@@ -60,10 +59,12 @@ final class Connector {
         try {
             if (jump == null) client.connect(e.address(), e.port());
             else client.connectVia(jump.newDirectConnection(e.address(), e.port()));
+            if (loaded.providers().isEmpty() && target.password() == null) throw noKeys(target, loaded);
             client.auth(e.user(), methods(loaded, target));
             return client;
         } catch (IOException | RuntimeException ex) {
             Pool.closeQuietly(client);
+            if (ex instanceof SshFailure f) throw f;
             if (check.refusal() != null) throw new SshFailure(Outcome.HOST_KEY_REJECTED, check.refusal(), ex);
             if (expired.get()) throw Failures.handshakeTimeout(target, settings.connectTimeout(), ex);
             if (ex instanceof UserAuthException) throw authFailed(target, loaded, ex);

@@ -146,14 +146,16 @@ final class RemoteExec {
     }
 
     private static void kill(Session.Command cmd, PidMarker marker, Killer killer) {
-        boolean interrupted = Thread.interrupted(); // the kill must get through even when cancelling
-        try {
-            if (marker.pid() > 0 && cmd.isOpen()) killer.kill(marker.pid());
-        } finally {
-            if (interrupted) Thread.currentThread().interrupt();
+        boolean killed = false;
+        if (marker.pid() > 0 && cmd.isOpen()) {
+            // on its own thread: a second interrupt (cancel, then pool shutdown) must not abort the kill
+            waitUninterruptibly(DRAINS.submit(() -> killer.kill(marker.pid())));
+            killed = true;
         }
         try {
-            cmd.signal(Signal.KILL);
+            // no signal request after the group kill: the server may have closed the channel by now,
+            // and OpenSSH drops the whole connection on a request for a channel it no longer knows
+            if (!killed && cmd.isOpen()) cmd.signal(Signal.KILL);
         } catch (IOException | RuntimeException e) {
             // the channel or connection is already gone; closing below is all that is left to do
         }
@@ -161,6 +163,25 @@ final class RemoteExec {
             cmd.close();
         } catch (IOException | RuntimeException e) {
             // the close was sent; not waiting for the server's confirmation is fine
+        }
+    }
+
+    private static void waitUninterruptibly(Future<?> task) {
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        try {
+            while (true) {
+                try {
+                    task.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException | TimeoutException e) {
+                    return; // the kill is best effort; the channel is closed next in any case
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 

@@ -128,7 +128,8 @@ public final class SshConfig {
             else if (c == '?') regex.append('.');
             else regex.append(java.util.regex.Pattern.quote(String.valueOf(c)));
         }
-        return text.toLowerCase(Locale.ROOT).matches(regex.toString().toLowerCase(Locale.ROOT));
+        return java.util.regex.Pattern.compile(regex.toString(), java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(text).matches();
     }
 
     private static String expand(String value, String alias, String hostName, String port, String user) {

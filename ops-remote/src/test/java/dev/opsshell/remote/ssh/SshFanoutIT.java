@@ -1,0 +1,81 @@
+package dev.opsshell.remote.ssh;
+
+import dev.opsshell.core.Session;
+import dev.opsshell.core.host.Host;
+import dev.opsshell.core.host.Hosts;
+import dev.opsshell.core.result.Outcome;
+import dev.opsshell.core.result.Result;
+import dev.opsshell.core.result.Results;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Fan-out through the session's "ssh" transport (found by ServiceLoader), as the shell does it. */
+@ExtendWith(SshLab.class)
+class SshFanoutIT {
+    private final SshLab.Lab lab = SshLab.lab();
+    private Session session;
+
+    @BeforeEach
+    void open() {
+        session = lab.session();
+        Session.setCurrent(session);
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+        Session.setCurrent(null);
+    }
+
+    @Test
+    void fiftyHostsAllAnswerInOneFanOut() {
+        Hosts hosts = Hosts.of("lab", lab.hosts(50)).via("ssh");
+        Results results = hosts.exec("echo $SSH_CONNECTION");
+        assertEquals(50, results.size());
+        assertTrue(results.allOk(), results::toString);
+        for (Result r : results) assertEquals(r.host().address(), r.stdout().strip().split(" ")[2]);
+        Results again = hosts.exec("echo $SSH_CONNECTION");
+        assertEquals(results.list().stream().map(Result::stdout).toList(),
+                again.list().stream().map(Result::stdout).toList(), "the second run reuses every connection");
+    }
+
+    @Test
+    void interruptingAFanOutCancelsItPromptlyKillsTheCommandsAndLeavesTheThreadUsable() throws Exception {
+        Hosts hosts = Hosts.of("five", lab.hosts(5)).via("ssh");
+        assertTrue(hosts.exec("true").allOk());
+        AtomicReference<Results> cancelled = new AtomicReference<>();
+        AtomicReference<Results> after = new AtomicReference<>();
+        Thread shell = new Thread(() -> {
+            cancelled.set(hosts.exec("sleep 30"));
+            after.set(hosts.exec("echo still-usable"));
+        });
+        shell.start();
+        Thread.sleep(1000);
+        long t0 = System.nanoTime();
+        shell.interrupt();
+        shell.join(10_000);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertFalse(shell.isAlive(), "the shell thread came back");
+        assertTrue(ms < 5000, "took " + ms + " ms");
+        for (Result r : cancelled.get()) assertEquals(Outcome.CANCELLED, r.outcome(), r::toString);
+        assertTrue(after.get().allOk(), after.get()::toString);
+        Host probe = lab.host("127.0.1.1");
+        // the cancelled workers kill their commands just after the fan-out returns: allow them a moment
+        String left = "";
+        for (int i = 0; i < 50 && !left.equals("none"); i++) {
+            Thread.sleep(100);
+            left = Hosts.of("probe", List.of(probe)).via("ssh").exec("pgrep -f 'slee[p] 30' || echo none")
+                    .list().get(0).stdout().strip();
+        }
+        assertEquals("none", left, "the remote sleeps were killed");
+    }
+}
