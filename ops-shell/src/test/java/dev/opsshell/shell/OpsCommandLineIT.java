@@ -1,0 +1,156 @@
+package dev.opsshell.shell;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real {@code ops} program, run through {@code scripts/ops} as an operator would. */
+class OpsCommandLineIT {
+    @TempDir
+    Path home;
+
+    private Path inventory(String text) throws Exception {
+        Path f = home.resolve("hosts.ini");
+        Files.writeString(f, text);
+        return f;
+    }
+
+    @Test
+    void aOneLinerPrintsTheResultsAndExitsZero() throws Exception {
+        OpsProcess.Run r = OpsProcess.run(home, null, "-e", "localhost().exec(\"echo hi\")");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("✔ localhost\n    hi\n"), r.toString());
+        assertTrue(r.out().contains("1 ok"), r.toString());
+        assertFalse(r.out().contains("\033["), "piped output carries no ANSI codes: " + r);
+    }
+
+    @Test
+    void aOneLinerExitsWithTheCodeOfItsLastResults() throws Exception {
+        assertEquals(5, OpsProcess.run(home, null, "-e", "localhost().exec(\"exit 7\")").code());
+        OpsProcess.Run r = OpsProcess.run(home, null, "-e", "localhost().exec(\"hostname\").get(\"localhost\").ok()");
+        assertEquals("true\n", r.out(), r.toString());
+    }
+
+    @Test
+    void aOneLinerWithACompileErrorExitsOneWithAShortMessageOnStderr() throws Exception {
+        OpsProcess.Run r = OpsProcess.run(home, null, "-e", "localhost().exce(\"x\")");
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.err().startsWith("-e:1: error: cannot find symbol"), r.toString());
+        assertTrue(r.err().lines().count() <= 5, "short, not a stack dump: " + r);
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void execOfAFailingCommandExitsFive() throws Exception {
+        OpsProcess.Run r = OpsProcess.run(home, null, "exec", "localhost", "--", "false");
+        assertEquals(5, r.code(), r.toString());
+        assertTrue(r.out().contains("✗ localhost  exit 1"), r.toString());
+    }
+
+    @Test
+    void execOnAnUnknownGroupExitsTwoNamingTheGroupsThatExist() throws Exception {
+        Path inv = inventory("[web]\nweb1 ansible_connection=local\n");
+        OpsProcess.Run r = OpsProcess.run(home, null, "-i", inv.toString(), "exec", "dbs", "--", "true");
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().contains("no group or host named 'dbs'") && r.err().contains("web"), r.toString());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void aMalformedInventoryExitsTwoWithFileAndLine() throws Exception {
+        Path inv = inventory("[web]\nweb1 ansible_connection=local\n[db\ndb1\n");
+        OpsProcess.Run r = OpsProcess.run(home, null, "-i", inv.toString(), "exec", "web", "--", "true");
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().contains(inv + ":3:"), r.toString());
+    }
+
+    @Test
+    void execRunsOnEveryHostOfAGroupFromTheInventory() throws Exception {
+        Path inv = inventory("[web]\nweb1 ansible_connection=local\nweb2 ansible_connection=local\n");
+        OpsProcess.Run r = OpsProcess.run(home, null, "--inventory", inv.toString(), "exec", "web", "--", "echo", "same");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("✔ web[1-2] (2)\n    same\n"), r.toString());
+    }
+
+    @Test
+    void jsonLinesParseAsOneObjectPerHost() throws Exception {
+        Path inv = inventory("[web]\nweb1 ansible_connection=local\nweb2 ansible_connection=local\n");
+        OpsProcess.Run r = OpsProcess.run(home, null, "-i", inv.toString(), "--json", "exec", "web", "--", "echo hi; exit 3");
+        assertEquals(5, r.code(), r.toString());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(2, lines.size(), r.toString());
+        ObjectMapper json = new ObjectMapper();
+        for (String line : lines) {
+            JsonNode n = json.readTree(line);
+            assertEquals(3, n.get("exit").asInt(), line);
+            assertEquals("hi\n", n.get("stdout").asText(), line);
+        }
+        assertEquals("web1", json.readTree(lines.get(0)).get("host").asText());
+    }
+
+    @Test
+    void aScriptSeesItsArgumentsAndExitsWithItsLastResults() throws Exception {
+        Path script = home.resolve("greet.jsh");
+        Files.writeString(script, """
+                // a saved session
+                String who = args.length > 0 ? args[0] : "nobody";
+                var r = localhost()
+                        .exec("echo hello " + who + " " + args.length);
+                r.pretty();
+                localhost().exec("exit " + args[1]);
+                """);
+        OpsProcess.Run r = OpsProcess.run(home, null, script.toString(), "ops-user", "0", "--not-an-option");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("    hello ops-user 3\n"), r.toString());
+        assertFalse(r.out().contains("exit 0"), "a script echoes nothing by itself: " + r);
+        assertEquals(5, OpsProcess.run(home, null, script.toString(), "x", "2").code());
+    }
+
+    @Test
+    void anExceptionInAScriptExitsOneNamingTheScriptLine() throws Exception {
+        Path script = home.resolve("fail.jsh");
+        Files.writeString(script, "int n = 1;\nObject o = null;\no.hashCode();\n");
+        OpsProcess.Run r = OpsProcess.run(home, null, script.toString());
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.err().startsWith(script + ":3: NullPointerException"), r.toString());
+    }
+
+    @Test
+    void anUnreachableHostMakesTheExitCodeFourEvenWhenAnotherExitedNonZero() throws Exception {
+        Path key = home.resolve("id_test");
+        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString()).start();
+        assertEquals(0, keygen.waitFor());
+        Path inv = inventory("bad ansible_host=127.0.0.1 ansible_port=1 ansible_ssh_private_key_file=" + key
+                + "\nlocal1 ansible_connection=local\n");
+        OpsProcess.Run r = OpsProcess.run(home, null, "-i", inv.toString(), "--timeout", "20s", "exec", "all", "--", "false");
+        assertEquals(4, r.code(), r.toString());
+        assertTrue(r.out().contains("✗ bad  unreachable"), r.toString());
+        assertTrue(r.out().contains("✗ local1  exit 1"), r.toString());
+    }
+
+    @Test
+    void usageErrorsExitTwoAndVersionAndHelpExitZero() throws Exception {
+        assertEquals(2, OpsProcess.run(home, null, "--forks").code());
+        OpsProcess.Run v = OpsProcess.run(home, null, "--version");
+        assertEquals(0, v.code());
+        assertTrue(v.out().startsWith("ops "), v.toString());
+        OpsProcess.Run h = OpsProcess.run(home, null, "--help");
+        assertTrue(h.out().contains("Exit codes:") && h.out().contains("exec"), h.toString());
+    }
+
+    @Test
+    void codePipedIntoTheShellIsEvaluatedAndEchoedWithoutPrompts() throws Exception {
+        OpsProcess.Run r = OpsProcess.run(home, "int twice(int x) {\n  return 2 * x;\n}\ntwice(21)\n");
+        assertEquals("created method twice(int)\n42\n", r.out(), r.toString());
+        assertEquals(0, r.code());
+    }
+}
