@@ -36,6 +36,7 @@ final class TerminalRepl {
     private final CompletableFuture<Evaluator> evaluator;
     private final ReentrantLock inputLock = new ReentrantLock(true);
     private final AtomicInteger ctrlC = new AtomicInteger();
+    private String typedAhead = "";
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
 
@@ -80,6 +81,8 @@ final class TerminalRepl {
                 if (line.isBlank()) continue;
                 Commands.Outcome o = evaluate(line);
                 if (o.exit()) return o.code();
+                if (!typedAhead.isEmpty()) reader.runMacro(typedAhead); // keys typed while it ran
+                typedAhead = "";
             }
         } finally {
             reader.getHistory().save();
@@ -93,12 +96,14 @@ final class TerminalRepl {
             return o;
         }
         ctrlC.set(0);
-        try (InterruptWatcher watching = InterruptWatcher.start(terminal, inputLock, this::interrupt)) {
+        try (InterruptWatcher watching = InterruptWatcher.start(terminal, inputLock, this::interrupt, this::keepCancelling)) {
             Snippets.Split split = ev.split(line);
             for (String snippet : split.complete()) {
                 if (!show(ev.eval(snippet))) break;
             }
             if (split.unfinished()) show(ev.eval(split.remainder()));
+            watching.close();
+            typedAhead = watching.typedAhead();
         }
         return Commands.Outcome.CONTINUE;
     }
@@ -125,6 +130,11 @@ final class TerminalRepl {
         } else if (evaluator.isDone()) {
             evaluator.join().stop();
         }
+    }
+
+    /** Once Ctrl-C was pressed, a fan-out that starts later in the same evaluation is cancelled too. */
+    private void keepCancelling() {
+        if (ctrlC.get() > 0) Fanout.cancelAll();
     }
 
     private Evaluator evaluator() {

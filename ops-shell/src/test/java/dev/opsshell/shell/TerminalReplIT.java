@@ -1,0 +1,164 @@
+package dev.opsshell.shell;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The interactive shell in a real terminal (tmux), keys in and screen out. */
+class TerminalReplIT {
+    private static final long START = 60; // seconds; a cold JVM on a busy 2-core machine
+    private static final String PROMPT = "ops> ";
+
+    @TempDir
+    Path home;
+
+    private Tmux shell() throws Exception {
+        Tmux t = Tmux.start(home, OpsProcess.LAUNCHER.toString());
+        t.await(PROMPT, START);
+        return t;
+    }
+
+    @Test
+    void thePromptAppearsAndAnExpressionEchoesItsValue() throws Exception {
+        try (Tmux t = shell()) {
+            t.type("localhost().exec(\"echo hello-from-tmux\")");
+            t.press("Enter");
+            String s = t.await("1 ok", 30);
+            assertTrue(s.contains("✔ localhost\n    hello-from-tmux"), s);
+            t.type("6 * 7");
+            t.press("Enter");
+            t.await("\n42\n", 10);
+        }
+    }
+
+    @Test
+    void tabCompletesTheVocabularyAndGroupNamesInsideHosts() throws Exception {
+        Files.createDirectories(home.resolve(".ops"));
+        Files.writeString(home.resolve(".ops/inventory"), "[webservers]\nweb1 ansible_connection=local\n");
+        try (Tmux t = shell()) {
+            t.type("localh");
+            t.press("Tab");
+            t.await(PROMPT + "localhost(", 15);
+            t.press("C-u");
+            t.type("hosts(\"webs");
+            t.press("Tab");
+            t.await(PROMPT + "hosts(\"webservers", 15);
+            t.type("\").exec(\"echo via-group\")");
+            t.press("Enter");
+            String s = t.await("1 ok", 30);
+            assertTrue(s.contains("✔ web1\n    via-group"), s);
+        }
+    }
+
+    @Test
+    void aMethodTypedOverSeveralLinesIsDefinedAndRedefiningItTakesEffectAtOnce() throws Exception {
+        try (Tmux t = shell()) {
+            t.type("Results greet(Hosts h) {");
+            t.press("Enter");
+            t.await("...> ", 15);
+            t.type("return h.exec(\"echo first-version\");");
+            t.press("Enter");
+            t.type("}");
+            t.press("Enter");
+            t.await("created method greet(Hosts)", 15);
+            t.type("greet(localhost())");
+            t.press("Enter");
+            t.await("    first-version", 30);
+            t.type("Results greet(Hosts h) { return h.exec(\"echo second-version\"); }");
+            t.press("Enter");
+            t.await("replaced method greet(Hosts)", 15);
+            t.type("greet(localhost())");
+            t.press("Enter");
+            t.await("    second-version", 30);
+        }
+    }
+
+    @Test
+    void historyIsRecalledWithUpAfterARestart() throws Exception {
+        try (Tmux t = shell()) {
+            t.type("String remembered = \"kept-across-restarts\"");
+            t.press("Enter");
+            t.await("remembered ==> \"kept-across-restarts\"", 30);
+            t.press("C-d");
+            waitForExit(t);
+        }
+        assertTrue(Files.readString(home.resolve(".ops/history")).contains("kept-across-restarts"));
+        try (Tmux t = shell()) {
+            t.press("Up");
+            t.await(PROMPT + "String remembered = \"kept-across-restarts\"", 15);
+        }
+    }
+
+    @Test
+    void ctrlCCancelsARunningCommandAndLeavesTheShellUsable() throws Exception {
+        try (Tmux t = shell()) {
+            t.type("\"warm\"");
+            t.press("Enter");
+            t.await("\n\"warm\"\n" + PROMPT, 30); // JShell is up: Enter now evaluates at once
+            t.type("localhost().exec(\"sleep 30\")");
+            t.press("Enter");
+            Thread.sleep(1500);
+            long pressed = System.nanoTime();
+            t.press("C-c");
+            String s = t.await("1 cancelled", 10);
+            assertTrue((System.nanoTime() - pressed) / 1e9 < 10, "cancelled within a few seconds");
+            assertTrue(s.contains("✗ localhost  cancelled"), s);
+            t.type("\"still-usable\"");
+            t.press("Enter");
+            t.await("\n\"still-usable\"\n" + PROMPT, 15);
+            t.type("1 +");
+            t.await(PROMPT + "1 +", 10);
+            t.press("C-c");
+            t.await("a fresh prompt after Ctrl-C", 10, screen -> screen.contains(PROMPT + "1 +\n") && screen.stripTrailing().endsWith("ops>"));
+            t.type("40 + 2");
+            t.press("Enter");
+            String after = t.await("\n42\n", 15);
+            assertFalse(after.contains("1 +40"), "Ctrl-C at the prompt cleared the line: " + after);
+        }
+    }
+
+    @Test
+    void aCompileErrorIsShortAndTheShellGoesOn() throws Exception {
+        try (Tmux t = shell()) {
+            t.type("localhost().exce(\"x\")");
+            t.press("Enter");
+            String s = t.await("cannot find symbol", 30);
+            assertFalse(s.contains("at jdk.jshell"), s);
+            t.type("/foo");
+            t.press("Enter");
+            t.await("unknown command /foo", 10);
+        }
+    }
+
+    @Test
+    void keysTypedWhileACommandRunsAreKeptForTheNextPrompt() throws Exception {
+        try (Tmux t = shell()) {
+            t.type("localhost().exec(\"sleep 2; echo slept\")");
+            t.press("Enter");
+            Thread.sleep(500);
+            t.type("\"typed-ahead\"");
+            t.await("    slept", 30);
+            t.await(PROMPT + "\"typed-ahead\"", 10);
+            t.press("Enter");
+            t.await("\n\"typed-ahead\"\n" + PROMPT, 10);
+        }
+    }
+
+    @Test
+    void ctrlDExits() throws Exception {
+        try (Tmux t = shell()) {
+            t.press("C-d");
+            waitForExit(t);
+        }
+    }
+
+    private static void waitForExit(Tmux t) throws Exception {
+        for (int i = 0; i < 100 && t.alive(); i++) Thread.sleep(100);
+        assertFalse(t.alive(), "the shell should have exited");
+    }
+}
