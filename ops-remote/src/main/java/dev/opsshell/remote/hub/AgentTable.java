@@ -1,0 +1,65 @@
+package dev.opsshell.remote.hub;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The agents a hub knows, as the shell shows them: name, state, address, since, last heartbeat,
+ * os and version — one row each. {@code agents()} at the prompt echoes this table.
+ *
+ * @param hub  where the hub listens
+ * @param list the agents, by name
+ */
+public record AgentTable(String hub, List<AgentInfo> list) {
+
+    public AgentTable {
+        list = List.copyOf(list);
+    }
+
+    /** The names of the connected agents. */
+    public List<String> connected() {
+        return list.stream().filter(AgentInfo::connected).map(AgentInfo::name).toList();
+    }
+
+    public List<String> pending() {
+        return list.stream().filter(a -> AgentInfo.PENDING.equals(a.state())).map(AgentInfo::name).toList();
+    }
+
+    @Override
+    public String toString() {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"AGENT", "STATE", "ADDRESS", "SINCE", "HEARTBEAT", "OS", "VERSION"});
+        for (AgentInfo a : list) {
+            rows.add(new String[] {a.name(), a.state(), orDash(a.address()),
+                    a.since() == null ? "-" : a.since().toString().replaceAll("\\.\\d+Z$", "Z"),
+                    a.lastHeartbeat() == null ? "-" : ago(a.lastHeartbeat()),
+                    a.facts().getOrDefault("os", "-"), orDash(a.version())});
+        }
+        int[] width = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) width[i] = Math.max(width[i], row[i].length());
+        }
+        StringBuilder s = new StringBuilder();
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                s.append(row[i]).append(i == row.length - 1 ? "" : " ".repeat(width[i] - row[i].length() + 2));
+            }
+            s.append('\n');
+        }
+        long up = list.stream().filter(AgentInfo::connected).count();
+        s.append(up).append(" connected, ").append(pending().size()).append(" pending, ")
+                .append(list.size() - up - pending().size()).append(" other; hub ").append(hub);
+        return s.toString();
+    }
+
+    private static String orDash(String s) {
+        return s == null || s.isBlank() ? "-" : s;
+    }
+
+    private static String ago(Instant t) {
+        long ms = Duration.between(t, Instant.now()).toMillis();
+        return ms < 1000 ? ms + " ms ago" : ms / 1000 + " s ago";
+    }
+}
