@@ -24,7 +24,9 @@ public final class Help {
         section("Operations (run with hosts.run(op), or as pipeline steps)",
                 "exec(\"cmd\")", "run a shell command on every host (also hosts.exec(\"cmd\"))",
                 "sudo(\"cmd\")", "run a command through sudo; the password is asked once, never echoed",
-                "ls(\"/path\", \"-la\")", "list a directory; ls(hosts, path, flags) runs it at once");
+                "ls(\"/path\", \"-la\")", "list a directory; ls(hosts, path, flags) runs it at once",
+                "upload(\"local\", \"/remote/path\")", "copy a local file to every host (SFTP)",
+                "download(\"/remote/path\", \"dir\")", "copy a file from every host into dir/<host>/");
         section("Pipelines",
                 "run(results, steps…)", "start a pipeline from results and apply steps in order",
                 "pick(successful())", "step: narrow the hosts to those whose result passes a test",
@@ -38,6 +40,8 @@ public final class Help {
                 "timeout(seconds(30))", "how long a command may run before it is killed",
                 "outputCap(1 << 20)", "bytes of each output stream kept per host",
                 "stream(true)", "print output lines live, prefixed by host, as they arrive",
+                "connectTimeout(seconds(10))", "how long to wait for a host's connection and SSH handshake",
+                "acceptNewHostKeys(true)", "add unknown host keys to known_hosts (changed keys stay refused)",
                 "seconds(30)", "a Duration of n seconds");
         section("Help",
                 "help()", "this list");

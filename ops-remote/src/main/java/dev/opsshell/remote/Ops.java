@@ -64,6 +64,16 @@ public final class Ops {
         return hosts.run(ls(path, flags));
     }
 
+    /** Copies a local file to {@code remotePath} on every host (SFTP over SSH). */
+    public static Operation upload(String localPath, String remotePath) {
+        return Transfer.upload(localPath, remotePath);
+    }
+
+    /** Copies {@code remotePath} from every host into {@code localDir/<host name>/}. */
+    public static Operation download(String remotePath, String localDir) {
+        return Transfer.download(remotePath, localDir);
+    }
+
     // ---- pipelines
 
     /** Runs a pipeline: the first results, then each step on what the one before left. */
@@ -123,6 +133,16 @@ public final class Ops {
     /** Print output lines live, prefixed by host, as they arrive. */
     public static Settings stream(boolean on) {
         return Session.current().update(s -> s.withStream(on));
+    }
+
+    /** How long to wait for a host's connection and SSH handshake. */
+    public static Settings connectTimeout(Duration limit) {
+        return Session.current().update(s -> s.withConnectTimeout(limit));
+    }
+
+    /** Add unknown host keys to known_hosts (a changed key is still refused). */
+    public static Settings acceptNewHostKeys(boolean on) {
+        return Session.current().update(s -> s.withAcceptNewHostKeys(on));
     }
 
     public static Duration seconds(long n) {

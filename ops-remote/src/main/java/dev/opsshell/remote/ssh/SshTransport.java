@@ -10,9 +10,12 @@ import dev.opsshell.core.transport.Settings;
 import dev.opsshell.core.transport.Transport;
 import dev.opsshell.remote.Quote;
 
+import net.schmizz.sshj.SSHClient;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,27 +78,10 @@ public final class SshTransport implements Transport {
             Target target = targets.of(host);
             String line = env(command.env()) + command.line();
             Sudo.Plan plan = command.sudo() ? sudo.plan(host, target.endpoint().user(), line) : Sudo.Plan.plain(line);
-            for (int attempt = 1; ; attempt++) {
-                try (Pool.Lease lease = pool.lease(target, settings)) {
-                    try {
-                        net.schmizz.sshj.SSHClient client = lease.client();
-                        RemoteExec.Killer killer = pid -> kill(client, host, target, command.sudo(), pid);
-                        Result r = RemoteExec.run(client, host, plan.line(), copy(plan.input()), command, sink, start, killer);
-                        return sudo.check(r, plan, target.endpoint().hostPort());
-                    } catch (RemoteExec.NotStarted e) {
-                        pool.evict(target.endpoint(), lease.client());
-                        if (lease.fresh() || attempt > 1) {
-                            return problem(host, Outcome.UNREACHABLE, "could not start the command on "
-                                    + target.endpoint().hostPort() + ": " + Failures.describe(e), start);
-                        }
-                        // a pooled connection that died while idle: reconnect once and retry
-                    } catch (RemoteExec.ConnectionLost e) {
-                        pool.evict(target.endpoint(), lease.client());
-                        return problem(host, Outcome.UNREACHABLE, "the connection to " + target.endpoint().hostPort()
-                                + " was lost while the command ran (" + Failures.describe(e)
-                                + "); the command may or may not have finished there", start);
-                    }
-                }
+            try {
+                return runPlanned(host, target, plan, command, sink, settings, start);
+            } finally {
+                if (plan.input() != null) Arrays.fill(plan.input(), (byte) 0); // the sudo password
             }
         } catch (SshFailure f) {
             return problem(host, f.outcome(), f.getMessage(), start);
@@ -104,6 +90,32 @@ public final class SshTransport implements Transport {
             return problem(host, Outcome.CANCELLED, "cancelled (Ctrl-C) while waiting for a connection", start);
         } catch (RuntimeException e) {
             return problem(host, Outcome.ERROR, "ssh to " + host + " failed: " + Failures.describe(e), start);
+        }
+    }
+
+    private Result runPlanned(Host host, Target target, Sudo.Plan plan, Command command, OutputSink sink,
+                              Settings settings, Instant start) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try (Pool.Lease lease = pool.lease(target, settings)) {
+                try {
+                    SSHClient client = lease.client();
+                    RemoteExec.Killer killer = pid -> kill(client, host, target, command.sudo(), pid);
+                    Result r = RemoteExec.run(client, host, plan.line(), copy(plan.input()), command, sink, start, killer);
+                    return sudo.check(r, plan, target.endpoint().hostPort());
+                } catch (RemoteExec.NotStarted e) {
+                    pool.evict(target.endpoint(), lease.client());
+                    if (lease.fresh() || attempt > 1) {
+                        return problem(host, Outcome.UNREACHABLE, "could not start the command on "
+                                + target.endpoint().hostPort() + ": " + Failures.describe(e), start);
+                    }
+                    // a pooled connection that died while idle: reconnect once and retry
+                } catch (RemoteExec.ConnectionLost e) {
+                    pool.evict(target.endpoint(), lease.client());
+                    return problem(host, Outcome.UNREACHABLE, "the connection to " + target.endpoint().hostPort()
+                            + " was lost while the command ran (" + Failures.describe(e)
+                            + "); the command may or may not have finished there", start);
+                }
+            }
         }
     }
 
@@ -118,7 +130,7 @@ public final class SshTransport implements Transport {
     }
 
     private interface Copy {
-        Result run(net.schmizz.sshj.SSHClient client, Instant start) throws IOException;
+        Result run(SSHClient client, Instant start) throws IOException;
     }
 
     private Result transfer(Host host, Copy copy) {
@@ -144,7 +156,7 @@ public final class SshTransport implements Transport {
         }
     }
 
-    private void kill(net.schmizz.sshj.SSHClient client, Host host, Target target, boolean viaSudo, long pid) {
+    private void kill(SSHClient client, Host host, Target target, boolean viaSudo, long pid) {
         String line = "kill -KILL -- -" + pid + " 2>/dev/null || kill -KILL " + pid + " 2>/dev/null; true";
         Sudo.Plan plan = viaSudo ? sudo.plan(host, target.endpoint().user(), line) : Sudo.Plan.plain(line);
         RemoteExec.runQuietly(client, plan.line(), plan.input());

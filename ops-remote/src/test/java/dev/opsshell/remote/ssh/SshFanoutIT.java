@@ -10,7 +10,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import dev.opsshell.remote.Ops;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -46,6 +50,24 @@ class SshFanoutIT {
         Results again = hosts.exec("echo $SSH_CONNECTION");
         assertEquals(results.list().stream().map(Result::stdout).toList(),
                 again.list().stream().map(Result::stdout).toList(), "the second run reuses every connection");
+    }
+
+    @Test
+    void uploadAndDownloadOperationsKeepOneFilePerHost(@TempDir Path tmp) throws Exception {
+        Hosts hosts = Hosts.of("two", lab.hosts(2)).via("ssh");
+        Path local = tmp.resolve("greeting.txt");
+        Files.writeString(local, "hello\n");
+        String remote = "/tmp/ops-fanout-" + System.nanoTime() + ".txt";
+        Results up = hosts.run(Ops.upload(local.toString(), remote));
+        assertTrue(up.allOk(), up::toString);
+        Results down = hosts.run(Ops.download(remote, tmp.resolve("got").toString()));
+        assertTrue(down.allOk(), down::toString);
+        String name = Path.of(remote).getFileName().toString();
+        // the lab's hosts share one filesystem, so the content is the same; the paths are per host
+        assertEquals("hello\n", Files.readString(tmp.resolve("got/127.0.1.1/" + name)));
+        assertEquals("hello\n", Files.readString(tmp.resolve("got/127.0.1.2/" + name)));
+        assertTrue(down.get("127.0.1.2").stdout().contains("got/127.0.1.2/" + name), down.get("127.0.1.2").stdout());
+        hosts.exec("rm -f " + remote);
     }
 
     @Test
