@@ -25,6 +25,7 @@ final class Evaluator implements AutoCloseable {
     /** What every session starts with: the vocabulary and the types it returns. */
     static final List<String> STARTUP = List.of(
             "import static dev.opsshell.remote.Ops.*;",
+            "import static dev.opsshell.remote.AgentOps.*;",
             "import static dev.opsshell.shell.Shell.*;",
             "import dev.opsshell.core.Session;",
             "import dev.opsshell.core.host.*;",

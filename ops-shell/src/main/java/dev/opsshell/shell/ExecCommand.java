@@ -26,6 +26,18 @@ final class ExecCommand implements Callable<Integer> {
     @ParentCommand
     OpsCommand parent;
 
+    @picocli.CommandLine.Option(names = "--via", paramLabel = "TRANSPORT",
+            description = "Reach every host through this transport: ssh, local or agent (default: per host).")
+    String via;
+
+    @picocli.CommandLine.Option(names = "--hub", paramLabel = "tcp://HOST:PORT",
+            description = "With --via agent: the hub to go through (default $OPS_HUB, else this machine's on $OPS_HUB_PORT or 4505).")
+    String hub;
+
+    @picocli.CommandLine.Option(names = "--hub-key", paramLabel = "KEY",
+            description = "With --via agent: the hub's public key, or @FILE (default $OPS_HUB_KEY, else ~/.ops/hub/hub.pub).")
+    String hubKey;
+
     @Parameters(index = "0", paramLabel = "PATTERN", description = "Hosts: a group, host, pattern or node set.")
     String pattern;
 
@@ -40,13 +52,13 @@ final class ExecCommand implements Callable<Integer> {
                 ? ProgressLine.on(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), () -> false)
                 : Progress.Factory.NONE;
         try (Session session = options.openSession(System.out, ConsolePrompter.forThisProcess(), progress)) {
-            Results results = dev.opsshell.remote.Ops.hosts(pattern).exec(String.join(" ", command));
+            Results results = AgentExec.hosts(session, pattern, via, hub, hubKey).exec(String.join(" ", command));
             if (options.json()) results.json();
             else results.pretty();
             return results.exitCode();
-        } catch (InventoryException e) {
+        } catch (InventoryException | dev.opsshell.remote.hub.HubException e) {
             System.err.println("ops: " + e.getMessage());
-            return ExitCodes.USAGE;
+            return e instanceof InventoryException ? ExitCodes.USAGE : ExitCodes.UNREACHABLE;
         }
     }
 }

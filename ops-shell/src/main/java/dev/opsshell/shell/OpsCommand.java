@@ -14,19 +14,21 @@ import java.util.concurrent.Callable;
 
 /**
  * The {@code ops} command line: with nothing, the REPL; with a file, that script; with {@code -e},
- * a one-liner; with a subcommand ({@code exec}, and later {@code hub}, {@code keys}), that. The
+ * a one-liner; with a subcommand ({@code exec}, {@code hub}, {@code keys}), that. The
  * global options are inherited by every subcommand, so they may come before or after its name.
  * Adding a subcommand is adding a class to {@code subcommands}.
  */
 @Command(name = "ops", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        subcommands = {ExecCommand.class},
+        subcommands = {ExecCommand.class, HubCommand.class, KeysCommand.class},
         description = "A live, REPL-driven operations shell: run commands on groups of hosts and work with the results as data.",
         footer = {"", "Exit codes:", "  0 all ok     1 script error     2 usage or inventory error",
                 "  4 some hosts unreachable, auth or host key refused, timed out",
                 "  5 some hosts exited non-zero (4 wins when both)", "",
                 "Examples:", "  ops                               the REPL",
                 "  ops deploy.jsh web                run a script; it sees args = {\"web\"}",
-                "  ops -e 'localhost().exec(\"uptime\")'", "  ops exec 'web:&prod' -- uptime"})
+                "  ops -e 'localhost().exec(\"uptime\")'", "  ops exec 'web:&prod' -- uptime",
+                "  ops hub --port 4505               the hub agents connect to",
+                "  ops exec --via agent '*' -- uptime   every connected agent"})
 public final class OpsCommand implements Callable<Integer> {
 
     @Option(names = {"-i", "--inventory"}, paramLabel = "FILE", scope = ScopeType.INHERIT,

@@ -1,0 +1,59 @@
+package dev.opsshell.shell;
+
+import dev.opsshell.remote.hub.Hub;
+import dev.opsshell.remote.hub.HubClient;
+import dev.opsshell.remote.hub.HubConfig;
+import dev.opsshell.remote.hub.HubDaemon;
+import dev.opsshell.remote.hub.HubException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ops hub --port P}: the standalone hub, for a team sharing one. Agents connect to it
+ * ({@code java -jar ops-agent.jar --hub tcp://HOST:P --hub-key KEY}); shells reach them through
+ * it ({@code ops exec --via agent --hub tcp://HOST:P …}). Runs until stopped (Ctrl-C, SIGTERM).
+ */
+@Command(name = "hub", mixinStandardHelpOptions = true,
+        description = "Run the hub that agents connect to, until stopped.")
+final class HubCommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "P", description = "TCP port (default $OPS_HUB_PORT, else 4505).")
+    Integer port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (default 0.0.0.0).")
+    String bind = "0.0.0.0";
+
+    @Option(names = "--key-dir", paramLabel = "DIR",
+            description = "The hub's keypair and key store (default $OPS_HUB_DIR, else ~/.ops/hub).")
+    Path keyDir;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        HubConfig config = HubConfig.defaults(port != null ? port : KeysCommand.defaultPort())
+                .withBindAddress(bind).withKeyDir(keyDir != null ? keyDir : KeysCommand.defaultKeyDir());
+        Hub hub;
+        try {
+            hub = HubDaemon.start(config, HubClient.defaultKeyDir());
+        } catch (HubException e) {
+            System.err.println("ops hub: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            hub.close();
+            stopped.countDown();
+        }, "ops-hub-shutdown"));
+        System.out.println("hub listening on " + hub.endpoint());
+        System.out.println("hub key " + hub.publicKey());
+        System.out.println("key store " + config.keyDir() + " (ops keys list|accept NAME|reject NAME|delete NAME)");
+        System.out.println("agents: java -jar ops-agent.jar --hub tcp://THIS-HOST:" + hub.port() + " --hub-key '"
+                + hub.publicKey() + "'");
+        System.out.flush();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}
