@@ -2,6 +2,7 @@ package dev.opsshell.remote.ssh;
 
 import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.KeyType;
+import net.schmizz.sshj.common.SecurityUtils;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts.KnownHostEntry;
 
@@ -26,6 +27,12 @@ import java.util.List;
  * newly accepted keys. Re-reads the file when it changes on disk. Thread-safe.
  */
 final class KnownHosts {
+
+    static {
+        // registers BouncyCastle with sshj before any entry is parsed: without it ecdsa entries
+        // cannot be read (the JDK has no "ECDSA" key factory) and would silently not count
+        SecurityUtils.isBouncyCastleRegistered();
+    }
 
     /** What the file says about a presented key. */
     enum Verdict { KNOWN, UNKNOWN, CHANGED }
