@@ -49,6 +49,20 @@ class SshAuthIT {
     }
 
     @Test
+    void theInventoryPasswordLogsInWhenNoKeyIsAccepted() {
+        SshHostKeyIT.shell("ssh-keygen -q -t ed25519 -N '' -f " + tmp.resolve("unknown"));
+        Session session = lab.session();
+        try (SshTransport ssh = lab.transport(session)) {
+            Host host = lab.host("127.0.1.39", "127.0.1.39", "opsuser", Map.of(
+                    "ansible_ssh_private_key_file", tmp.resolve("unknown").toString(),
+                    "ansible_password", lab.opsuserPassword()));
+            Result r = exec(ssh, session, host, "id -un", false);
+            assertEquals(Outcome.OK, r.outcome(), r::toString);
+            assertEquals("opsuser\n", r.stdout());
+        }
+    }
+
+    @Test
     void aPassphraseIsAskedOnceAndServesEveryHost() {
         AtomicInteger asked = new AtomicInteger();
         Session session = lab.session();
