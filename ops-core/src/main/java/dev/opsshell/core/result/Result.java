@@ -43,10 +43,14 @@ public record Result(Host host, Outcome outcome, int exitCode, String stdout, St
         return outcome == Outcome.OK;
     }
 
-    /** The text to show for this host: stdout, or for a problem the message, or stderr. */
+    /**
+     * The text to show for this host: for a problem the message; for a non-zero exit both streams
+     * (stdout first), since the reason is often in either; otherwise stdout, or stderr when stdout is empty.
+     */
     public String summary() {
         if (outcome.isConnectionProblem()) return message;
-        if (outcome == Outcome.FAILED && !stderr.isBlank()) return stderr;
+        if (stdout.isBlank()) return stderr;
+        if (outcome == Outcome.FAILED && !stderr.isBlank()) return stdout.stripTrailing() + "\n" + stderr;
         return stdout;
     }
 
