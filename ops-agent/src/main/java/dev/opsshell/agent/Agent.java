@@ -71,7 +71,14 @@ public final class Agent implements AutoCloseable {
     public void run() {
         int attempt = 0;
         while (!stopping) {
-            boolean heard = session();
+            boolean heard;
+            try {
+                heard = session();
+            } catch (RuntimeException e) {
+                // the socket could not be made or used (out of file descriptors, say): retry after the backoff
+                log.accept("connection to hub " + config.hub() + " failed: " + e);
+                heard = false;
+            }
             if (stopping) break;
             attempt = heard ? 1 : attempt + 1;
             long backoff = Math.min(MAX_BACKOFF_MILLIS, 500L << Math.min(attempt, 16));
@@ -147,7 +154,9 @@ public final class Agent implements AutoCloseable {
             if (e.id() >= 0) send(socket, Codec.encode(e.code().reply(e.id(), e.getMessage())));
             return;
         }
-        if (m instanceof Message.Request r) {
+        if (m instanceof Message.Ping p) {
+            send(socket, Codec.encode(new Message.Pong(p.id(), p.sentNanos()))); // on the socket thread: no hand-over
+        } else if (m instanceof Message.Request r) {
             requests.handle(r);
         } else if (m instanceof Message.Welcome w) {
             if (!w.status().equals(status)) log.accept("hub " + config.hub() + " says " + w.status()

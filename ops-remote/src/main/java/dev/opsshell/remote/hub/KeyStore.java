@@ -138,10 +138,26 @@ public final class KeyStore {
                 throw new UncheckedIOException("cannot list " + folder(s) + ": " + e.getMessage(), e);
             }
         }
+        install(all);
+    }
+
+    /** Makes {@code all} the current entries, in state then name order, and indexes them by key. */
+    private void install(List<Entry> all) {
+        List<Entry> sorted = new ArrayList<>(all);
+        sorted.sort(Comparator.comparing(Entry::state).thenComparing(Entry::name));
         Map<String, Entry> index = new HashMap<>();
-        for (Entry e : all) index.putIfAbsent(e.key(), e); // accepted wins over pending for the same key
-        entries = List.copyOf(all);
+        for (Entry e : sorted) index.putIfAbsent(e.key(), e); // accepted wins over pending for the same key
+        entries = List.copyOf(sorted);
         byKey = index;
+    }
+
+    /** Applies this store's own change to the cached entries, so 1000 changes do not re-read 1000 files each. */
+    private void changed(State s, String name, String keyOrNull) {
+        List<Entry> all = new ArrayList<>(entries);
+        all.removeIf(e -> e.state() == s && e.name().equals(name));
+        if (keyOrNull != null) all.add(new Entry(name, keyOrNull, s));
+        install(all);
+        seen.put(s, modified(folder(s)));
     }
 
     private static long modified(Path folder) {
@@ -162,21 +178,23 @@ public final class KeyStore {
     }
 
     private void write(State s, String name, String key) {
+        refresh(); // take in changes by other processes first: the cache is then updated, not re-read
         try {
             Files.writeString(folder(s).resolve(name), key + "\n", StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + folder(s).resolve(name) + ": " + e.getMessage(), e);
         }
-        seen.clear();
+        changed(s, name, key);
     }
 
     private void delete(State s, String name) {
+        refresh();
         try {
             Files.deleteIfExists(folder(s).resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + folder(s).resolve(name) + ": " + e.getMessage(), e);
         }
-        seen.clear();
+        changed(s, name, null);
     }
 
     private Path folder(State s) {

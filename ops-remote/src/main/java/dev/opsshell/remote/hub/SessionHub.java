@@ -15,7 +15,8 @@ import java.util.WeakHashMap;
  *   <li>{@code ops.hub.dir} / {@code OPS_HUB_DIR}: the key directory (default {@code ~/.ops/hub});</li>
  *   <li>{@code ops.hub.bind} / {@code OPS_HUB_BIND}: the address to bind (default {@code 0.0.0.0}).</li>
  * </ul>
- * A link set with {@link #use} (a client of a standalone hub, from {@code ops exec --hub}) wins.
+ * When the port is taken by this machine's standalone hub ({@code ops hub}, same key directory),
+ * the session becomes its client instead. A link set with {@link #use} (from {@code ops exec --hub}) wins.
  */
 public final class SessionHub {
     private static final Map<Session, AgentLink> LINKS = new WeakHashMap<>();
@@ -35,7 +36,17 @@ public final class SessionHub {
                 .withBindAddress(setting("ops.hub.bind", "OPS_HUB_BIND", "0.0.0.0"));
         String dir = setting("ops.hub.dir", "OPS_HUB_DIR", null);
         if (dir != null) config = config.withKeyDir(java.nio.file.Path.of(dir));
-        return use(session, Hub.start(config));
+        try {
+            return use(session, Hub.start(config));
+        } catch (HubException busy) {
+            // the port is taken: when it is this machine's standalone hub (`ops hub`), use it as a client
+            try {
+                return use(session, HubClient.connect("tcp://127.0.0.1:" + config.port(),
+                        HubDaemon.publicKey(config.keyDir()), HubClient.defaultKeyDir()));
+            } catch (HubException notOurs) {
+                throw busy;
+            }
+        }
     }
 
     /** Makes {@code link} the session's way to agents (closing it with the session). */
