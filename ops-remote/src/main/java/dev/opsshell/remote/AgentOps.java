@@ -8,12 +8,14 @@ import dev.opsshell.core.pipeline.Operation;
 import dev.opsshell.core.result.Result;
 import dev.opsshell.core.result.Results;
 import dev.opsshell.core.run.Fanout;
+import dev.opsshell.remote.hub.AgentDeploy;
 import dev.opsshell.remote.hub.AgentHosts;
 import dev.opsshell.remote.hub.AgentLink;
 import dev.opsshell.remote.hub.AgentTable;
 import dev.opsshell.remote.hub.AgentTransport;
 import dev.opsshell.remote.hub.Hub;
 import dev.opsshell.remote.hub.HubConfig;
+import dev.opsshell.remote.hub.HubDaemon;
 import dev.opsshell.remote.hub.KeyStore;
 import dev.opsshell.remote.hub.SessionHub;
 
@@ -24,6 +26,7 @@ import java.util.HashMap;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,6 +108,36 @@ public final class AgentOps {
         if (hub() instanceof Hub h) return h.keys();
         String dir = System.getenv("OPS_HUB_DIR");
         return new KeyStore(dir == null ? HubConfig.defaultKeyDir() : Path.of(dir));
+    }
+
+    /**
+     * Installs and starts the agent on every host over SSH and waits until each has registered:
+     * keys are made here and accepted at once, the jar and keys go to {@code ~/.ops/agent} (or the
+     * host's {@code ops_agent_dir}), the agent runs in the background and dials the hub at the
+     * address the host sees SSH come from. Returns one result per host, over {@code ssh}.
+     */
+    public static Results deployAgent(Hosts hosts) {
+        AgentLink link = hub();
+        AgentDeploy.Target target = link instanceof Hub h ? AgentDeploy.Target.of(h)
+                : new AgentDeploy.Target(link, keyStore(), HubDaemon.publicKey(keyStore().dir()),
+                Integer.parseInt(link.endpoint().substring(link.endpoint().lastIndexOf(':') + 1)));
+        return AgentDeploy.deploy(hosts, target, agentJar(), null, Duration.ofSeconds(60));
+    }
+
+    /** The agent jar to deploy: {@code OPS_AGENT_JAR}, else {@code ops-agent/target/ops-agent.jar} near this code. */
+    static Path agentJar() {
+        String set = System.getProperty("ops.agent.jar", System.getenv("OPS_AGENT_JAR"));
+        if (set != null && !set.isBlank()) return Path.of(set);
+        try {
+            Path here = Path.of(AgentOps.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path p = here; p != null; p = p.getParent()) {
+                Path candidate = p.resolve("ops-agent/target/ops-agent.jar");
+                if (Files.isRegularFile(candidate)) return candidate;
+            }
+        } catch (java.net.URISyntaxException | SecurityException e) {
+            // no usable code source: fall back to the working directory below
+        }
+        return Path.of("ops-agent/target/ops-agent.jar").toAbsolutePath();
     }
 
     // ---- operations over agents

@@ -59,7 +59,7 @@ public final class AgentBench {
     private static Agent startAgent(Hub hub, ZContext shared, String name) {
         CurveKeys keys = CurveKeys.generate();
         hub.keys().allow(name, keys.publicKey());
-        AgentConfig cfg = new AgentConfig(hub.endpoint(), hub.publicKey(), name, Path.of("/nonexistent"), 5000, 32);
+        AgentConfig cfg = new AgentConfig(hub.endpoint(), hub.publicKey(), name, Path.of("/nonexistent"), 10_000, 32);
         return new Agent(cfg, keys, line -> { }, shared).start();
     }
 
