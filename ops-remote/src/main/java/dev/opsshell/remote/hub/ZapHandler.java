@@ -39,7 +39,12 @@ final class ZapHandler {
             text = "only CURVE clients are served";
         } else {
             userId = ZMQ.Curve.z85Encode(credentials);
-            boolean rejected = keys.byKey(userId).map(e -> e.state() == KeyStore.State.REJECTED).orElse(false);
+            boolean rejected;
+            try {
+                rejected = keys.byKey(userId).map(e -> e.state() == KeyStore.State.REJECTED).orElse(false);
+            } catch (RuntimeException e) {
+                rejected = true; // the key store cannot be read: refuse, but always answer or ZAP stalls
+            }
             status = rejected ? "400" : "200";
             text = rejected ? "key rejected" : "OK";
         }

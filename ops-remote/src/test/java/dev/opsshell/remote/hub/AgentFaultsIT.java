@@ -128,8 +128,10 @@ class AgentFaultsIT {
                 raw.setCurveSecretKey(rogue.secretBytes());
                 raw.connect(fx.hub.endpoint());
                 raw.send(Codec.encode(new Message.Register("rogue", "0", Map.of(), 1000)));
-                raw.setReceiveTimeOut(5000);
-                assertInstanceOf(Message.Welcome.class, Codec.decode(raw.recv()));
+                raw.setReceiveTimeOut(20_000);
+                byte[] welcome = raw.recv();
+                assertTrue(welcome != null, () -> "no welcome for the raw client; " + fx.hub.stats());
+                assertInstanceOf(Message.Welcome.class, Codec.decode(welcome));
                 raw.send(new byte[] {(byte) 0xff, 0, 1, 2});
                 raw.send("{\"t\":\"eval\",\"id\":1,\"code\":\"x\"}");
                 raw.send("{\"t\":\"exit\",\"id\":\"not-a-number\"}");
