@@ -39,6 +39,7 @@ final class Batch {
     }
 
     private static int run(Options options, String name, String text, List<String> args, boolean echo) {
+        CtrlC.cancelFanoutsFirst();
         Progress.Factory progress = Tty.interactive() && !options.stream()
                 ? ProgressLine.on(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), () -> false)
                 : Progress.Factory.NONE;

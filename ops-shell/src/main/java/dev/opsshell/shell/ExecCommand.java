@@ -47,6 +47,7 @@ final class ExecCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Options options = parent.options();
+        CtrlC.cancelFanoutsFirst();
         boolean tty = Tty.interactive();
         Progress.Factory progress = tty && !options.stream()
                 ? ProgressLine.on(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), () -> false)

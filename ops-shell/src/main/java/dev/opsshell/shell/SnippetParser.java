@@ -29,7 +29,7 @@ final class SnippetParser implements Parser {
     @Override
     public ParsedLine parse(String line, int cursor, ParseContext context) {
         if (context == ParseContext.ACCEPT_LINE) {
-            if (!line.strip().startsWith("/") && evaluator.get().split(line).unfinished()) {
+            if (!ScriptRunner.isCommand(line) && evaluator.get().split(line).unfinished()) {
                 throw new EOFError(-1, -1, "the snippet is not finished");
             }
             return new Line(line, cursor, cursor, List.of());

@@ -91,7 +91,7 @@ final class TerminalRepl {
 
     private Commands.Outcome evaluate(String line) {
         Evaluator ev = evaluator();
-        if (line.strip().startsWith("/")) {
+        if (ScriptRunner.isCommand(line)) {
             Commands.Outcome o = Commands.run(line.strip(), ev, out, err);
             return o;
         }

@@ -59,7 +59,15 @@ final class OpsProcess {
             p.destroyForcibly();
             throw new AssertionError("ops " + String.join(" ", args) + " did not finish within 120 s");
         }
-        return new Run(p.exitValue(), out.join(), err.join());
+        return new Run(p.exitValue(), out.join(), withoutLauncherNotes(err.join()));
+    }
+
+    /** Stderr without the launcher's own one-line notes (building, preparing the startup archive). */
+    static String withoutLauncherNotes(String err) {
+        StringBuilder s = new StringBuilder();
+        err.lines().filter(l -> !l.matches("((re)?building ops|preparing a startup archive).*"))
+                .forEach(l -> s.append(l).append('\n'));
+        return s.toString();
     }
 
     private static CompletableFuture<String> read(java.io.InputStream in) {

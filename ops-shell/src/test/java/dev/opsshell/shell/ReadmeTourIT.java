@@ -44,8 +44,7 @@ class ReadmeTourIT {
         void run() throws Exception {
             String[] argv = args.isEmpty() ? new String[0] : args.split("\\s+");
             OpsProcess.Run r = OpsProcess.run(work, input.toString(), argv);
-            String err = r.err().lines().filter(l -> !l.matches("(re)?building ops.*")).reduce("", (a, b) -> a + b + "\n");
-            assertEquals("", err, "the tour's code ran without errors:\n" + r);
+            assertEquals("", r.err(), "the tour's code ran without errors:\n" + r);
             assertInOrder(expected, r.out(), "session ./scripts/ops " + args);
         }
     }
@@ -107,7 +106,7 @@ class ReadmeTourIT {
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the block finished: " + script);
-        return out.lines().filter(l -> !l.matches("(re)?building ops.*")).reduce("", (a, b) -> a + b + "\n");
+        return OpsProcess.withoutLauncherNotes(out);
     }
 
     /** Each expected text appears in the output, after the one before it; wall times may differ. */

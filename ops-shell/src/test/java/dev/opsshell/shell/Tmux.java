@@ -92,6 +92,8 @@ final class Tmux implements AutoCloseable {
             p.descendants().forEach(tree::add);
         });
         new ProcessBuilder("tmux", "-L", socket, "kill-server").redirectErrorStream(true).start().waitFor();
+        java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+                "tmux-" + new com.sun.security.auth.module.UnixSystem().getUid(), socket));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         for (ProcessHandle p : tree) {
             while (p.isAlive() && System.nanoTime() < deadline) Thread.sleep(50);
