@@ -40,6 +40,19 @@ final class Connector {
     }
 
     SSHClient connect(Target target, SSHClient jump, Settings settings) {
+        KnownHosts known = knownHosts.apply(settings);
+        Endpoint e = target.endpoint();
+        if (known.algorithms(e.address(), e.port()).stream().anyMatch(a -> a.startsWith("ecdsa-"))) BouncyCastle.ensure();
+        try {
+            return attempt(target, jump, settings, known);
+        } catch (SshFailure f) {
+            if (!BouncyCastle.wouldHelp(f)) throw f;
+            BouncyCastle.ensure(); // the server offered only an algorithm the JDK lacks (an ECDSA host key)
+            return attempt(target, jump, settings, known);
+        }
+    }
+
+    private SSHClient attempt(Target target, SSHClient jump, Settings settings, KnownHosts known) {
         Endpoint e = target.endpoint();
         Keys.Loaded loaded = keys.load(target.keys(), e.hostPort());
         int ms = (int) Math.max(1, settings.connectTimeout().toMillis());
@@ -49,7 +62,7 @@ final class Connector {
         client.getTransport().setTimeoutMs(ms);
         client.getConnection().setTimeoutMs(ms);
         client.getConnection().getKeepAlive().setKeepAliveInterval(SshClients.KEEP_ALIVE_SECONDS);
-        HostKeyCheck check = new HostKeyCheck(knownHosts.apply(settings), settings.acceptNewHostKeys());
+        HostKeyCheck check = new HostKeyCheck(known, settings.acceptNewHostKeys());
         client.addHostKeyVerifier(check);
         AtomicBoolean expired = new AtomicBoolean();
         ScheduledFuture<?> alarm = alarms.schedule(() -> {

@@ -13,6 +13,7 @@ import net.schmizz.sshj.userauth.password.PasswordFinder;
 import net.schmizz.sshj.userauth.password.Resource;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -95,14 +96,13 @@ final class Keys {
         }
         Ask ask = new Ask(file);
         try {
-            KeyFormat format = KeyProviderUtil.detectKeyFileFormat(file.toFile());
-            FileKeyProvider provider = Factory.Named.Util.create(config.getFileKeyProviderFactories(), format.toString());
-            if (provider == null) {
-                throw new SshFailure(Outcome.AUTH_FAILED, "key file " + file + " is not a private key sshj can read ("
-                        + format + "); use an OpenSSH, PEM or PuTTY private key");
+            try {
+                return parse(file, ask);
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof SshFailure || !BouncyCastle.wouldHelp(e)) throw e;
+                BouncyCastle.ensure(); // an ECDSA key; the passphrase, if any, is not asked again
+                return parse(file, ask);
             }
-            provider.init(file.toFile(), ask);
-            return new KeyPair(provider.getPublic(), provider.getPrivate());
         } catch (IOException | RuntimeException e) {
             if (e instanceof SshFailure f) throw f;
             if (ask.asked && !ask.answered) {
@@ -117,6 +117,21 @@ final class Keys {
         } finally {
             ask.wipe();
         }
+    }
+
+    private KeyPair parse(Path file, Ask ask) throws IOException {
+        if (Files.size(file) < 64 * 1024) {
+            KeyPair plain = PlainEd25519Key.read(Files.readString(file, StandardCharsets.US_ASCII));
+            if (plain != null) return plain;
+        }
+        KeyFormat format = KeyProviderUtil.detectKeyFileFormat(file.toFile());
+        FileKeyProvider provider = Factory.Named.Util.create(config.getFileKeyProviderFactories(), format.toString());
+        if (provider == null) {
+            throw new SshFailure(Outcome.AUTH_FAILED, "key file " + file + " is not a private key sshj can read ("
+                    + format + "); use an OpenSSH, PEM or PuTTY private key");
+        }
+        provider.init(file.toFile(), ask);
+        return new KeyPair(provider.getPublic(), provider.getPrivate());
     }
 
     /** Asks for one key's passphrase at most once, and wipes it when done. */

@@ -2,7 +2,7 @@ package dev.opsshell.remote.ssh;
 
 import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.KeyType;
-import net.schmizz.sshj.common.SecurityUtils;
+import com.hierynomus.sshj.transport.verification.KnownHostMatchers;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts.KnownHostEntry;
 
@@ -19,31 +19,70 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One OpenSSH known_hosts file: answers whether a host's key is known, unknown or CHANGED
  * (plain, hashed {@code |1|…} and {@code [host]:port} entries, parsed by sshj), and appends
  * newly accepted keys. Re-reads the file when it changes on disk. Thread-safe.
+ * <p>
+ * Lines are split when the file is read, but an entry's key is decoded only when the entry names a
+ * host being checked, and the entries for a host are looked up once: a fan-out to 200 hosts against
+ * a file of 500 lines does 200 small look-ups, not 100,000 matches and 500 key decodings.
  */
 final class KnownHosts {
-
-    static {
-        // registers BouncyCastle with sshj before any entry is parsed: without it ecdsa entries
-        // cannot be read (the JDK has no "ECDSA" key factory) and would silently not count
-        SecurityUtils.isBouncyCastleRegistered();
-    }
 
     /** What the file says about a presented key. */
     enum Verdict { KNOWN, UNKNOWN, CHANGED }
 
     private final Path file;
-    private List<KnownHostEntry> entries = List.of();
+    private List<Line> lines = List.of();
+    private final Map<String, List<Line>> byHost = new HashMap<>();
     private FileTime readAt;
     private long readSize = -1;
+    private final OpenSSHKnownHosts.EntryFactory parser;
+
+    /** One entry line: its host patterns and key type read, its key decoded on first use. */
+    private final class Line {
+        final String text;
+        final String hosts;
+        final KeyType type;
+        private KnownHostMatchers.HostMatcher matcher;
+        private KnownHostEntry entry;
+
+        Line(String text, String hosts, KeyType type) {
+            this.text = text;
+            this.hosts = hosts;
+            this.type = type;
+        }
+
+        boolean names(String name) {
+            try {
+                if (matcher == null) matcher = KnownHostMatchers.createMatcher(hosts);
+                return matcher.match(name);
+            } catch (IOException e) {
+                return false; // a pattern sshj cannot read names no host (OpenSSH skips such lines too)
+            }
+        }
+
+        KnownHostEntry entry() throws IOException {
+            if (entry == null) {
+                if (type.toString().startsWith("ecdsa-") || text.contains("ecdsa-sha2-")) BouncyCastle.ensure();
+                entry = parser.parseEntry(text);
+            }
+            return entry;
+        }
+    }
 
     KnownHosts(Path file) {
         this.file = file;
+        try {
+            this.parser = new OpenSSHKnownHosts(new StringReader("")).new EntryFactory();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set up the known_hosts parser: " + e.getMessage(), e);
+        }
     }
 
     Path file() {
@@ -51,13 +90,12 @@ final class KnownHosts {
     }
 
     synchronized Verdict check(String host, int port, PublicKey key) {
-        reloadIfChanged();
         KeyType type = KeyType.fromKey(key);
-        String name = entryName(host, port);
         boolean sawType = false;
-        for (KnownHostEntry e : entries) {
+        for (Line line : linesFor(host, port)) {
             try {
-                if (e.appliesTo(type, name)) {
+                KnownHostEntry e = line.entry();
+                if (e.appliesTo(type, entryName(host, port))) {
                     sawType = true;
                     if (e.verify(key)) return Verdict.KNOWN;
                 }
@@ -70,14 +108,9 @@ final class KnownHosts {
 
     /** Key algorithms already known for the host, so the server is asked for one of those first. */
     synchronized List<String> algorithms(String host, int port) {
-        reloadIfChanged();
         List<String> known = new ArrayList<>();
-        for (KnownHostEntry e : entries) {
-            try {
-                if (e.appliesTo(entryName(host, port)) && e.getType() != KeyType.UNKNOWN) known.add(e.getType().toString());
-            } catch (IOException ex) {
-                // an unreadable entry suggests nothing; check() reports it when it matters
-            }
+        for (Line line : linesFor(host, port)) {
+            if (line.type != KeyType.UNKNOWN) known.add(line.type.toString());
         }
         return known;
     }
@@ -95,6 +128,7 @@ final class KnownHosts {
                     + e.getMessage() + "; check the file's permissions", e);
         }
         readAt = null; // re-read with the new line on the next check
+        readSize = -1;
     }
 
     /** {@code host} for port 22, {@code [host]:port} otherwise: OpenSSH's form. */
@@ -118,22 +152,50 @@ final class KnownHosts {
         return new Buffer.PlainBuffer().putPublicKey(key).getCompactData();
     }
 
+    /** The lines whose host patterns name the host, looked up once per host and file version. */
+    private List<Line> linesFor(String host, int port) {
+        reloadIfChanged();
+        String name = entryName(host, port);
+        List<Line> found = byHost.get(name);
+        if (found == null) {
+            found = new ArrayList<>();
+            for (Line line : lines) if (line.names(name)) found.add(line);
+            byHost.put(name, found);
+        }
+        return found;
+    }
+
     private void reloadIfChanged() {
         try {
             if (!Files.isRegularFile(file)) {
-                entries = List.of();
+                lines = List.of();
+                byHost.clear();
                 readAt = null;
                 return;
             }
             FileTime modified = Files.getLastModifiedTime(file);
             long size = Files.size(file);
             if (modified.equals(readAt) && size == readSize) return;
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            entries = List.copyOf(new OpenSSHKnownHosts(new StringReader(text)).entries());
+            lines = split(Files.readString(file, StandardCharsets.UTF_8));
+            byHost.clear();
             readAt = modified;
             readSize = size;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read known hosts " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Entry lines as {@code [@marker] hosts type key [comment]}; comments and blank lines dropped. */
+    private List<Line> split(String text) {
+        List<Line> out = new ArrayList<>();
+        for (String raw : text.split("\n")) {
+            String t = raw.strip();
+            if (t.isEmpty() || t.startsWith("#")) continue;
+            String[] f = t.split("\\s+", 4);
+            int at = f[0].startsWith("@") ? 1 : 0;
+            if (f.length < at + 3) continue; // not an entry; sshj would skip it too
+            out.add(new Line(t, f[at], KeyType.fromString(f[at + 1])));
+        }
+        return List.copyOf(out);
     }
 }

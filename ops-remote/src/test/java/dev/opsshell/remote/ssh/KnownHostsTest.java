@@ -74,4 +74,31 @@ class KnownHostsTest {
         assertTrue(check.refusal().contains("ssh-keyscan -p 2200 db >> "), check.refusal());
         assertTrue(check.refusal().contains("ECDSA SHA256:") || check.refusal().contains("SHA256:"), check.refusal());
     }
+
+    @Test
+    void hashedAndWildcardEntriesMatchAndLinesForOtherHostsAreNeverDecoded() throws Exception {
+        PublicKey key = newKey();
+        Path file = tmp.resolve("known_hosts");
+        KnownHosts writer = new KnownHosts(file);
+        writer.add("db1", 22, key);
+        String plain = Files.readString(file).strip();
+        String blob = plain.substring(plain.indexOf(' ') + 1);
+        // OpenSSH's hashed form of "db1" with this salt, computed the way ssh-keygen -H does
+        byte[] salt = new byte[20];
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(salt, "HmacSHA1"));
+        String hashed = "|1|" + java.util.Base64.getEncoder().encodeToString(salt) + "|"
+                + java.util.Base64.getEncoder().encodeToString(mac.doFinal("db1".getBytes())) + " " + blob;
+        Files.writeString(file, String.join("\n",
+                "# a comment",
+                "elsewhere ssh-ed25519 THIS-IS-NOT-BASE64",
+                hashed,
+                "*.lab " + blob,
+                ""));
+        KnownHosts known = new KnownHosts(file);
+        assertEquals(KnownHosts.Verdict.KNOWN, known.check("db1", 22, key), "hashed entry");
+        assertEquals(KnownHosts.Verdict.KNOWN, known.check("web.lab", 22, key), "wildcard entry");
+        assertEquals(List.of("ecdsa-sha2-nistp256"), known.algorithms("db1", 22));
+        assertEquals(KnownHosts.Verdict.CHANGED, known.check("web.lab", 22, newKey()));
+    }
 }
