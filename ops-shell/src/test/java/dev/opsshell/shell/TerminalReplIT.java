@@ -102,10 +102,11 @@ class TerminalReplIT {
             t.await("\n\"warm\"\n" + PROMPT, 30); // JShell is up: Enter now evaluates at once
             t.type("localhost().exec(\"sleep 30\")");
             t.press("Enter");
-            Thread.sleep(1500);
+            t.await("sleep 30  0/1 · ", 10); // the progress line, drawn after 300 ms
             long pressed = System.nanoTime();
             t.press("C-c");
             String s = t.await("1 cancelled", 10);
+            assertFalse(s.contains("0/1 · "), "the progress line is cleared: " + s);
             assertTrue((System.nanoTime() - pressed) / 1e9 < 10, "cancelled within a few seconds");
             assertTrue(s.contains("✗ localhost  cancelled"), s);
             t.type("\"still-usable\"");
@@ -147,6 +148,23 @@ class TerminalReplIT {
             t.press("Enter");
             t.await("\n\"typed-ahead\"\n" + PROMPT, 10);
         }
+    }
+
+    @Test
+    void aSecretIsAskedMaskedAndKeptOutOfTheHistory() throws Exception {
+        try (Tmux t = shell()) {
+            t.type("new String(Session.current().prompter().secret(\"sudo password for web1:\").orElseThrow()).length()");
+            t.press("Enter");
+            t.await("sudo password for web1: ", 30);
+            t.type("hunter2");
+            t.press("Enter");
+            String s = t.await("\n7\n", 15);
+            assertFalse(s.contains("hunter2"), "the secret is never shown: " + s);
+            assertTrue(s.contains("sudo password for web1: *******"), s);
+            t.press("C-d");
+            waitForExit(t);
+        }
+        assertFalse(Files.readString(home.resolve(".ops/history")).contains("hunter2"), "the secret is not in the history");
     }
 
     @Test
