@@ -23,7 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * The interactive shell at a terminal: JLine editing with history in {@code ~/.ops/history},
  * continuation lines for unfinished snippets, Tab completion, a progress line for long fan-outs,
  * Ctrl-C to cancel a run (twice to stop a snippet that is not a fan-out), Ctrl-D to leave.
- * JShell starts in the background while the first prompt is already up.
+ * JShell starts in the background once the editor is up, while the first prompt is shown.
  */
 final class TerminalRepl {
     static final String PROMPT = "ops> ";
@@ -46,8 +46,11 @@ final class TerminalRepl {
     }
 
     static int run(Options options) {
-        CompletableFuture<Evaluator> evaluator = CompletableFuture.supplyAsync(() -> new Evaluator(true, true));
-        try (Terminal terminal = TerminalBuilder.builder().system(true).encoding(StandardCharsets.UTF_8).build()) {
+        CompletableFuture<Evaluator> evaluator = new CompletableFuture<>(); // started once the editor is up
+        // JNI first (fastest to start; the native part ships in the jline jar), exec as the fallback;
+        // probing the other providers costs startup time and brings nothing here
+        try (Terminal terminal = TerminalBuilder.builder().system(true).encoding(StandardCharsets.UTF_8)
+                .providers("jni,exec").build()) {
             TerminalRepl repl = new TerminalRepl(terminal, evaluator);
             try (Session session = options.openSession(System.out, new TerminalPrompter(terminal, repl.inputLock),
                     ProgressLine.on(terminal.writer(), () -> Session.current().settings().stream()))) {
@@ -66,6 +69,15 @@ final class TerminalRepl {
 
     private int loop() throws IOException {
         LineReader reader = reader();
+        // JShell starts while the operator reads the prompt and types: on two cores, starting it
+        // earlier only slows the editor down
+        CompletableFuture.runAsync(() -> {
+            try {
+                evaluator.complete(new Evaluator(true, true));
+            } catch (RuntimeException | Error e) {
+                evaluator.completeExceptionally(e);
+            }
+        });
         terminal.handle(Terminal.Signal.INT, signal -> interrupt()); // in case a SIGINT arrives anyway
         out.println(DIM + "ops " + versionWord() + " · help() lists the vocabulary · Tab completes · Ctrl-D exits" + RESET);
         try {

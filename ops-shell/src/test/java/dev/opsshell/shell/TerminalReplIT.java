@@ -26,6 +26,7 @@ class TerminalReplIT {
     @Test
     void thePromptAppearsAndAnExpressionEchoesItsValue() throws Exception {
         try (Tmux t = shell()) {
+            assertFalse(t.screen().contains("WARNING"), "no JVM warnings on the way up: " + t.screen());
             t.type("localhost().exec(\"echo hello-from-tmux\")");
             t.press("Enter");
             String s = t.await("1 ok", 30);
