@@ -5,9 +5,6 @@ import dev.opsshell.core.inventory.InventoryException;
 import dev.opsshell.core.run.Progress;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,9 +37,7 @@ final class Batch {
 
     private static int run(Options options, String name, String text, List<String> args, boolean echo) {
         CtrlC.cancelFanoutsFirst();
-        Progress.Factory progress = Tty.interactive() && !options.stream()
-                ? ProgressLine.on(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), () -> false)
-                : Progress.Factory.NONE;
+        Progress.Factory progress = ProgressLine.forThisProcess(options.stream());
         try (Session session = options.openSession(System.out, ConsolePrompter.forThisProcess(), progress);
              Evaluator evaluator = new Evaluator(false, false)) {
             Reply a = evaluator.eval(argsDeclaration(args));

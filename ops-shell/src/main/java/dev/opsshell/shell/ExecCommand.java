@@ -8,9 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-import java.io.PrintWriter;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -48,10 +45,7 @@ final class ExecCommand implements Callable<Integer> {
     public Integer call() {
         Options options = parent.options();
         CtrlC.cancelFanoutsFirst();
-        boolean tty = Tty.interactive();
-        Progress.Factory progress = tty && !options.stream()
-                ? ProgressLine.on(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), () -> false)
-                : Progress.Factory.NONE;
+        Progress.Factory progress = ProgressLine.forThisProcess(options.stream());
         try (Session session = options.openSession(System.out, ConsolePrompter.forThisProcess(), progress)) {
             Results results = AgentExec.hosts(session, pattern, via, hub, hubKey).exec(String.join(" ", command));
             if (options.json()) results.json();

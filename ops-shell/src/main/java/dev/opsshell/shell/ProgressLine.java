@@ -49,6 +49,15 @@ final class ProgressLine implements Progress {
         return (title, total) -> quiet.getAsBoolean() ? Progress.NONE : new ProgressLine(out, title, total);
     }
 
+    /**
+     * For {@code exec}, scripts and one-liners: a line on stdout when a person watches a terminal
+     * and output is not streaming, else nothing.
+     */
+    static Progress.Factory forThisProcess(boolean streaming) {
+        if (streaming || !Tty.interactive()) return Progress.Factory.NONE;
+        return on(new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8)), () -> false);
+    }
+
     @Override
     public void done(Result result) {
         done.incrementAndGet();

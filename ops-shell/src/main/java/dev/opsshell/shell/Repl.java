@@ -5,9 +5,7 @@ import dev.opsshell.core.inventory.InventoryException;
 import dev.opsshell.core.run.Progress;
 import dev.opsshell.core.transport.Prompter;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /**
