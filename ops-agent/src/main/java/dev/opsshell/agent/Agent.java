@@ -55,6 +55,11 @@ public final class Agent implements AutoCloseable {
         this.log = log;
         this.ownContext = shared == null;
         this.context = shared == null ? new ZContext(1) : shared;
+        if (ownContext) {
+            // one line instead of jeromq's stack trace when its I/O thread hits a closed pipe on reconnect
+            context.setNotificationExceptionHandler((t, e) -> log.accept("zeromq " + t.getName() + ": " + e));
+            context.setUncaughtExceptionHandler((t, e) -> log.accept("zeromq " + t.getName() + " failed: " + e));
+        }
         this.requests = new Requests(config.maxRequests(), VERSION, m -> outbox.post(Codec.encode(m)));
     }
 

@@ -28,7 +28,7 @@ import java.time.Instant;
  */
 public final class AgentDeploy {
     static final String DIR = ".ops/agent";
-    static final String JVM_FLAGS = "-Xmx32m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1"
+    static final String JVM_FLAGS = "-Xms8m -Xmx32m -Xss256k -XX:-UsePerfData -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1"
             + " -XX:MaxMetaspaceSize=48m -XX:ReservedCodeCacheSize=16m";
 
     private AgentDeploy() {
