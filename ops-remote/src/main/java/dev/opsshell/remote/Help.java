@@ -43,6 +43,20 @@ public final class Help {
                 "connectTimeout(seconds(10))", "how long to wait for a host's connection and SSH handshake",
                 "acceptNewHostKeys(true)", "add unknown host keys to known_hosts (changed keys stay refused)",
                 "seconds(30)", "a Duration of n seconds");
+        section("Agents (the hub starts on first use; see docs/agent.md)",
+                "agents()", "connected, down and pending agents, as a table",
+                "agent()", "the transport name for hosts.via(agent())",
+                "agentHosts(\"web*\")", "inventory hosts plus connected agents a pattern names; \"*\" = every agent",
+                "acceptAgent(\"web1\")", "let a pending agent in",
+                "rejectAgent(\"web1\")", "refuse an agent's key at the handshake from now on",
+                "deleteAgent(\"web1\")", "forget an agent's key",
+                "hub()", "the session's hub (or its link to a standalone `ops hub`)",
+                "hubKey()", "the hub's public key, for an agent's --hub-key",
+                "deployAgent(hosts)", "install and start agents over SSH, wait until they register",
+                "downgrade(exec(\"cmd\"))", "operation: through agents, SSH where no agent is connected",
+                "facts()", "operation: each agent's os, kernel, arch, cpus, memory, addresses",
+                "ping()", "operation: a round trip to each host's agent",
+                "metrics()", "operation: cpu, memory, load and uptime from each host's /proc");
         section("Help",
                 "help()", "this list");
     }
@@ -62,12 +76,15 @@ public final class Help {
         return paren < 0 ? usage : usage.substring(0, paren);
     }
 
-    /** The public static methods of {@link Ops} that have no line in the table. */
+    /** The classes whose public static methods the shell imports (and this help describes). */
+    static final List<Class<?>> VOCABULARY = List.of(Ops.class, AgentOps.class);
+
+    /** The public static methods of {@link Ops} and {@link AgentOps} that have no line in the table. */
     static List<String> undocumented() {
         TreeSet<String> documented = new TreeSet<>();
         TABLE.values().forEach(m -> m.keySet().forEach(u -> documented.add(nameOf(u))));
         TreeSet<String> missing = new TreeSet<>();
-        for (Method m : Ops.class.getDeclaredMethods()) {
+        for (Method m : VOCABULARY.stream().flatMap(c -> java.util.Arrays.stream(c.getDeclaredMethods())).toList()) {
             int mod = m.getModifiers();
             if (Modifier.isPublic(mod) && Modifier.isStatic(mod) && !documented.contains(m.getName())) {
                 missing.add(m.getName());
