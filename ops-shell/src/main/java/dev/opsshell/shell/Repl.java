@@ -5,7 +5,8 @@ import dev.opsshell.core.inventory.InventoryException;
 import dev.opsshell.core.run.Progress;
 import dev.opsshell.core.transport.Prompter;
 
-import java.io.IOException;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -24,16 +25,10 @@ final class Repl {
     }
 
     private static int piped(Options options) {
-        String text;
-        try {
-            text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            System.err.println("ops: cannot read standard input: " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try (Session session = options.openSession(System.out, Prompter.NONE, Progress.Factory.NONE);
              Evaluator evaluator = new Evaluator(true, true)) {
-            return new ScriptRunner(evaluator, System.out, System.err, true, false).run("stdin", text);
+            return new ScriptRunner(evaluator, System.out, System.err, true, false).run("stdin", in);
         } catch (InventoryException e) {
             System.err.println("ops: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -3,7 +3,10 @@ package dev.opsshell.shell;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.StringReader;
 
 /**
  * Runs a whole text — a saved {@code .jsh} script, a one-liner, piped input — the way the prompt
@@ -14,6 +17,7 @@ import java.io.PrintStream;
  * error or exception ends the run (exit 1, or 2 for an inventory error); otherwise it goes on.
  */
 final class ScriptRunner {
+    private static final int LOOKAHEAD = 1 << 16;
     private final Evaluator evaluator;
     private final PrintStream out;
     private final PrintStream err;
@@ -34,10 +38,18 @@ final class ScriptRunner {
 
     /** Runs {@code text}; returns the exit code: the last Results' code, or the error's. */
     int run(String name, String text) {
+        return run(name, new BufferedReader(new StringReader(text)));
+    }
+
+    /**
+     * Runs what {@code in} delivers, a snippet as soon as it is complete (so piped input from a
+     * person typing is answered line by line). Returns the exit code as {@link #run(String, String)}.
+     */
+    int run(String name, BufferedReader in) {
         this.name = name;
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
+        int number = 0;
+        for (String line = read(in); line != null; line = read(in)) {
+            number++;
             if (pending.isBlank()) {
                 if (line.isBlank()) continue;
                 if (isCommand(line)) {
@@ -46,10 +58,10 @@ final class ScriptRunner {
                     continue;
                 }
                 pending = "";
-                pendingLine = i + 1;
+                pendingLine = number;
             }
             pending += line + "\n";
-            if (nextStartsWithDot(lines, i)) continue;
+            if (nextStartsWithDot(in)) continue;
             if (!drain() && stopOnError) return failure;
         }
         if (!pending.isBlank()) {
@@ -58,6 +70,15 @@ final class ScriptRunner {
             return ExitCodes.SCRIPT_ERROR;
         }
         return failure >= 0 ? failure : evaluator.lastExitCode();
+    }
+
+    private String read(BufferedReader in) {
+        try {
+            return in.readLine();
+        } catch (IOException e) {
+            err.println(name + ": cannot read further: " + e.getMessage());
+            return null;
+        }
     }
 
     /** Evaluates every complete snippet in the pending text; false when one failed. */
@@ -106,13 +127,27 @@ final class ScriptRunner {
         return s.length() > 1 && s.charAt(0) == '/' && Character.isLetter(s.charAt(1));
     }
 
-    private static boolean nextStartsWithDot(String[] lines, int i) {
-        for (int j = i + 1; j < lines.length; j++) {
-            String s = lines[j].strip();
-            if (s.isEmpty()) continue;
-            return s.startsWith(".") && !s.startsWith("...");
+    /**
+     * Whether the next non-blank line, if it has already arrived, starts with '.' (continuing the
+     * snippet above). Input still being typed is not waited for.
+     */
+    private static boolean nextStartsWithDot(BufferedReader in) {
+        try {
+            if (!in.ready()) return false;
+            in.mark(LOOKAHEAD);
+            try {
+                for (String l = in.readLine(); l != null; l = in.readLine()) {
+                    String s = l.strip();
+                    if (!s.isEmpty()) return s.startsWith(".") && !s.startsWith("...");
+                    if (!in.ready()) return false;
+                }
+                return false;
+            } finally {
+                in.reset();
+            }
+        } catch (IOException e) {
+            return false; // a line longer than the look-ahead, or a closed stream: no continuation
         }
-        return false;
     }
 
     private static int newlines(String s, int from, int to) {
