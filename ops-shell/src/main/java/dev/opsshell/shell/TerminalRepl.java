@@ -110,13 +110,16 @@ final class TerminalRepl {
         ctrlC.set(0);
         try (InterruptWatcher watching = InterruptWatcher.start(terminal, inputLock, this::interrupt, this::keepCancelling)) {
             Snippets.Split split = ev.split(line);
+            boolean ok = true;
             for (String snippet : split.complete()) {
-                if (!show(ev.eval(snippet))) break;
+                ok = show(ev.eval(snippet)) && ctrlC.get() == 0; // after Ctrl-C the rest of the line is skipped
+                if (!ok) break;
             }
-            if (split.unfinished()) show(ev.eval(split.remainder()));
+            if (ok && split.unfinished()) show(ev.eval(split.remainder()));
             watching.close();
             typedAhead = watching.typedAhead();
         }
+        if (ctrlC.get() > 1) err.println(RED + "stopped (Ctrl-C twice)" + RESET);
         return Commands.Outcome.CONTINUE;
     }
 

@@ -125,6 +125,26 @@ class TerminalReplIT {
     }
 
     @Test
+    void aSnippetThatIsNotAFanOutStopsOnTheSecondCtrlC() throws Exception {
+        try (Tmux t = shell()) {
+            t.type("\"warm\"");
+            t.press("Enter");
+            t.await("\n\"warm\"\n" + PROMPT, 30);
+            t.type("while (true) { } ; \"not reached\"");
+            t.press("Enter");
+            Thread.sleep(500);
+            t.press("C-c");
+            t.await("press Ctrl-C again", 10);
+            t.press("C-c");
+            String s = t.await("stopped (Ctrl-C twice)", 10);
+            assertFalse(s.contains("\n\"not reached\""), s);
+            t.type("\"alive\"");
+            t.press("Enter");
+            t.await("\n\"alive\"\n", 15);
+        }
+    }
+
+    @Test
     void aCompileErrorIsShortAndTheShellGoesOn() throws Exception {
         try (Tmux t = shell()) {
             t.type("localhost().exce(\"x\")");
