@@ -39,7 +39,7 @@ final class Batch {
         CtrlC.cancelFanoutsFirst();
         Progress.Factory progress = ProgressLine.forThisProcess(options.stream());
         try (Session session = options.openSession(System.out, ConsolePrompter.forThisProcess(), progress);
-             Evaluator evaluator = new Evaluator(false, false)) {
+             Evaluator evaluator = new Evaluator(new Echo(false, echo && options.json()), false)) {
             Reply a = evaluator.eval(argsDeclaration(args));
             if (a.failed()) throw new IllegalStateException("could not define args: " + a.error());
             return new ScriptRunner(evaluator, System.out, System.err, echo, true).run(name, text);

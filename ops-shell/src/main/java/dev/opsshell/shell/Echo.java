@@ -13,9 +13,16 @@ import java.util.Optional;
  */
 final class Echo {
     private final boolean quoteStrings;
+    private final boolean json;
 
     Echo(boolean quoteStrings) {
+        this(quoteStrings, false);
+    }
+
+    /** With {@code json}, Results (and pipelines) are printed as JSON lines ({@code ops -e … --json}). */
+    Echo(boolean quoteStrings, boolean json) {
         this.quoteStrings = quoteStrings;
+        this.json = json;
     }
 
     /** The text to print for a value, or empty when nothing should be printed. */
@@ -23,6 +30,11 @@ final class Echo {
         if (value == CapturingExecutionControl.Captured.NONE) return Optional.empty();
         if (value instanceof Results r && r.shown()) return Optional.empty();
         if (value instanceof Stage s && s.results().shown()) return Optional.empty();
+        if (json && (value instanceof Results || value instanceof Stage)) {
+            // printed at once through the session, in order with what the snippet printed itself
+            (value instanceof Stage st ? st.results() : (Results) value).json();
+            return Optional.empty();
+        }
         if (value instanceof String s) return Optional.of(quoteStrings ? literal(s) : s);
         if (value instanceof Character c && quoteStrings) return Optional.of("'" + escape(String.valueOf(c)) + "'");
         if (value == null) return Optional.of("null");

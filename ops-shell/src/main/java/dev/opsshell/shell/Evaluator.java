@@ -53,7 +53,12 @@ final class Evaluator implements AutoCloseable {
      * @param announceDeclarations say "created method …" when a method or type is declared (the prompt)
      */
     Evaluator(boolean quoteStrings, boolean announceDeclarations) {
-        this.echo = new Echo(quoteStrings);
+        this(new Echo(quoteStrings), announceDeclarations);
+    }
+
+    /** An evaluator that shows values through {@code echo}. */
+    Evaluator(Echo echo, boolean announceDeclarations) {
+        this.echo = echo;
         this.announceDeclarations = announceDeclarations;
         this.jshell = JShell.builder().executionEngine(new CapturingEngine(captured), Map.of()).build();
         ClassPath.ofThisJvm().forEach(jshell::addToClasspath);

@@ -98,6 +98,16 @@ class OpsCommandLineIT {
     }
 
     @Test
+    void aOneLinerWithJsonPrintsItsResultsAsJsonLines() throws Exception {
+        OpsProcess.Run r = OpsProcess.run(home, null, "--json", "-e", "localhost().exec(\"echo one; exit 4\")");
+        assertEquals(5, r.code(), r.toString());
+        JsonNode n = new ObjectMapper().readTree(r.out().strip());
+        assertEquals("localhost", n.get("host").asText());
+        assertEquals(4, n.get("exit").asInt());
+        assertEquals("one\n", n.get("stdout").asText());
+    }
+
+    @Test
     void aScriptSeesItsArgumentsAndExitsWithItsLastResults() throws Exception {
         Path script = home.resolve("greet.jsh");
         Files.writeString(script, """
