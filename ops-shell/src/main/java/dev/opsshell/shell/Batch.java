@@ -24,6 +24,11 @@ final class Batch {
     }
 
     static int script(Options options, Path file, List<String> args) {
+        if (!Files.isRegularFile(file)) {
+            System.err.println("ops: no script file " + file + "; to run a command write ops exec PATTERN -- CMD,"
+                    + " and see ops --help for the others");
+            return ExitCodes.USAGE;
+        }
         String text;
         try {
             text = Files.readString(file);

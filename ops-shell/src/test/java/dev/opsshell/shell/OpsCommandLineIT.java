@@ -150,6 +150,9 @@ class OpsCommandLineIT {
     @Test
     void usageErrorsExitTwoAndVersionAndHelpExitZero() throws Exception {
         assertEquals(2, OpsProcess.run(home, null, "--forks").code());
+        OpsProcess.Run typo = OpsProcess.run(home, null, "exce", "web", "--", "true");
+        assertEquals(2, typo.code(), typo.toString());
+        assertTrue(typo.err().startsWith("ops: no script file exce;"), typo.toString());
         OpsProcess.Run v = OpsProcess.run(home, null, "--version");
         assertEquals(0, v.code());
         assertTrue(v.out().startsWith("ops "), v.toString());
