@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The read-eval-print loop. At a terminal: the JLine editor ({@link TerminalRepl}). With input
  * piped in ({@code ops < tour.jsh}): the same evaluation and echo, no prompt, no editor, no
- * progress line; it goes on past errors and exits with the last Results' code (1 if the last
- * snippet failed).
+ * progress line, each snippet as soon as its lines have arrived; it goes on past errors and exits
+ * with 1 (2 for an inventory error) if any snippet failed, else with the last Results' code.
  */
 final class Repl {
     private Repl() {
