@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The shell's own commands, typed on a line of their own: {@code /help}, {@code /exit [code]},
  * {@code /vars}, {@code /methods}, {@code /imports}, {@code /list}, {@code /drop NAME|ID},
- * {@code /trace}. Anything else starting with '/' gets a message listing these.
+ * {@code /trace}, {@code /reset} (at the prompt). Anything else starting with '/' gets a message listing these.
  */
 final class Commands {
     /** Each command and what it does, as {@code /help} prints them. */
@@ -29,6 +29,7 @@ final class Commands {
         ALL.put("/list", "the snippets typed so far, with their ids");
         ALL.put("/drop", "forget a variable, method or class: /drop NAME or /drop ID");
         ALL.put("/trace", "the full stack trace of the last exception (also lastError())");
+        ALL.put("/reset", "forget everything typed so far (the session and its connections stay)");
     }
 
     /** What the caller should do after a command. */
@@ -67,6 +68,7 @@ final class Commands {
                     out.println(String.format("%4s: %s", s.id(), s.source().strip().replace("\n", "\n      "))));
             case "/drop" -> drop(arg, js, out, err);
             case "/trace" -> out.println(Shell.trace());
+            case "/reset" -> err.println("/reset works at the prompt only; a script starts fresh each run");
             default -> err.println("unknown command " + words[0] + "; the commands are " + String.join(" ", names())
                     + " (Java code never starts with '/')");
         }

@@ -33,7 +33,7 @@ final class TerminalRepl {
     private static final String RESET = "\033[0m";
 
     private final Terminal terminal;
-    private final CompletableFuture<Evaluator> evaluator;
+    private volatile CompletableFuture<Evaluator> evaluator;
     private final ReentrantLock inputLock = new ReentrantLock(true);
     private final AtomicInteger ctrlC = new AtomicInteger();
     private String typedAhead = "";
@@ -56,7 +56,7 @@ final class TerminalRepl {
                     ProgressLine.on(terminal.writer(), () -> Session.current().settings().stream()))) {
                 return repl.loop();
             } finally {
-                evaluator.thenAccept(Evaluator::close);
+                repl.evaluator.thenAccept(Evaluator::close);
             }
         } catch (InventoryException e) {
             System.err.println("ops: " + e.getMessage());
@@ -103,10 +103,11 @@ final class TerminalRepl {
 
     private Commands.Outcome evaluate(String line) {
         Evaluator ev = evaluator();
-        if (ScriptRunner.isCommand(line)) {
-            Commands.Outcome o = Commands.run(line.strip(), ev, out, err);
-            return o;
+        if (line.strip().equals("/reset")) {
+            reset(ev);
+            return Commands.Outcome.CONTINUE;
         }
+        if (ScriptRunner.isCommand(line)) return Commands.run(line.strip(), ev, out, err);
         ctrlC.set(0);
         try (InterruptWatcher watching = InterruptWatcher.start(terminal, inputLock, this::interrupt, this::keepCancelling)) {
             Snippets.Split split = ev.split(line);
@@ -145,6 +146,13 @@ final class TerminalRepl {
         } else if (evaluator.isDone()) {
             evaluator.join().stop();
         }
+    }
+
+    /** {@code /reset}: a fresh JShell; the session, its settings and open connections stay. */
+    private void reset(Evaluator old) {
+        evaluator = CompletableFuture.completedFuture(new Evaluator(true, true));
+        old.close();
+        out.println("reset: every variable, method and class typed so far is forgotten; the session and its connections stay");
     }
 
     /** Once Ctrl-C was pressed, a fan-out that starts later in the same evaluation is cancelled too. */

@@ -76,6 +76,12 @@ class TerminalReplIT {
             t.type("greet(localhost())");
             t.press("Enter");
             t.await("    second-version", 30);
+            t.type("/reset");
+            t.press("Enter");
+            t.await("reset: every variable", 30);
+            t.type("greet(localhost())");
+            t.press("Enter");
+            t.await("symbol:   method greet", 30);
         }
     }
 
