@@ -92,6 +92,7 @@ final class Evaluator implements AutoCloseable {
      * snippet starts on), so errors in it, now or later, are reported as {@code file:line}.
      */
     Reply eval(String source, Origin origin) {
+        captured.reset(); // a declaration runs nothing: it must not see the previous snippet's value
         List<SnippetEvent> events = jshell.eval(source);
         for (SnippetEvent e : events) {
             if (origin != null && e.causeSnippet() == null) origins.put(e.snippet().id(), origin);

@@ -92,6 +92,14 @@ class EvaluatorTest {
     }
 
     @Test
+    void aDeclarationAfterAnExpressionCarriesNoValue() {
+        evaluator.eval("localhost().exec(\"exit 3\")");
+        Reply r = evaluator.eval("void nothing() { }");
+        assertEquals(null, r.value());
+        assertEquals(5, evaluator.lastExitCode());
+    }
+
+    @Test
     void aCompileErrorIsShortWithTheLineAndACaret() {
         Reply r = evaluator.eval("int y = nosuchThing + 1;");
         assertEquals(Reply.Status.COMPILE_ERROR, r.status());
