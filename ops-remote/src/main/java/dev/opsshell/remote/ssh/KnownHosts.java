@@ -30,7 +30,9 @@ import java.util.Map;
  * <p>
  * Lines are split when the file is read, but an entry's key is decoded only when the entry names a
  * host being checked, and the entries for a host are looked up once: a fan-out to 200 hosts against
- * a file of 500 lines does 200 small look-ups, not 100,000 matches and 500 key decodings.
+ * a file of 500 lines does 200 small look-ups, not 100,000 matches and 500 key decodings. Lines
+ * that name hosts literally are indexed by name; only patterns (wildcards, negations, hashed names)
+ * are matched one by one.
  */
 final class KnownHosts {
 
@@ -38,7 +40,8 @@ final class KnownHosts {
     enum Verdict { KNOWN, UNKNOWN, CHANGED }
 
     private final Path file;
-    private List<Line> lines = List.of();
+    private Map<String, List<Line>> literal = Map.of();
+    private List<Line> patterns = List.of();
     private final Map<String, List<Line>> byHost = new HashMap<>();
     private FileTime readAt;
     private long readSize = -1;
@@ -158,8 +161,8 @@ final class KnownHosts {
         String name = entryName(host, port);
         List<Line> found = byHost.get(name);
         if (found == null) {
-            found = new ArrayList<>();
-            for (Line line : lines) if (line.names(name)) found.add(line);
+            found = new ArrayList<>(literal.getOrDefault(name, List.of()));
+            for (Line line : patterns) if (line.names(name)) found.add(line);
             byHost.put(name, found);
         }
         return found;
@@ -168,7 +171,8 @@ final class KnownHosts {
     private void reloadIfChanged() {
         try {
             if (!Files.isRegularFile(file)) {
-                lines = List.of();
+                literal = Map.of();
+                patterns = List.of();
                 byHost.clear();
                 readAt = null;
                 return;
@@ -176,13 +180,30 @@ final class KnownHosts {
             FileTime modified = Files.getLastModifiedTime(file);
             long size = Files.size(file);
             if (modified.equals(readAt) && size == readSize) return;
-            lines = split(Files.readString(file, StandardCharsets.UTF_8));
+            index(split(Files.readString(file, StandardCharsets.UTF_8)));
             byHost.clear();
             readAt = modified;
             readSize = size;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read known hosts " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Files lines under each host they name literally; lines with any pattern are kept apart, in order. */
+    private void index(List<Line> lines) {
+        Map<String, List<Line>> byName = new HashMap<>();
+        List<Line> other = new ArrayList<>();
+        for (Line line : lines) {
+            if (line.hosts.startsWith("|") || line.hosts.chars().anyMatch(c -> c == '*' || c == '?' || c == '!')) {
+                other.add(line);
+            } else {
+                for (String name : line.hosts.split(",")) {
+                    if (!name.isEmpty()) byName.computeIfAbsent(name.toLowerCase(), n -> new ArrayList<>()).add(line);
+                }
+            }
+        }
+        literal = byName;
+        patterns = other;
     }
 
     /** Entry lines as {@code [@marker] hosts type key [comment]}; comments and blank lines dropped. */
