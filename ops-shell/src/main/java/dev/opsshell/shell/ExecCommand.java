@@ -1,6 +1,7 @@
 package dev.opsshell.shell;
 
 import dev.opsshell.core.Session;
+import dev.opsshell.core.host.Hosts;
 import dev.opsshell.core.inventory.InventoryException;
 import dev.opsshell.core.result.Results;
 import dev.opsshell.core.run.Progress;
@@ -41,13 +42,29 @@ final class ExecCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "CMD", description = "The command (after --); its words are joined by spaces.")
     List<String> command;
 
+    /** Most hosts {@code ops exec} works on at once unless {@code --forks} says otherwise. */
+    static final int MAX_DEFAULT_FORKS = 256;
+
+    /**
+     * Without {@code --forks}, one command reaches every host at once, up to 256: a fresh process
+     * pays a connection per host, and connecting is waiting (key exchange round trips, server
+     * start-up), so 200 hosts in one wave take about as long as 64 in one, while 64 forks take four
+     * waves. 256 stays well below the usual limit of 1024 open files and keeps memory modest (a
+     * connection holds a 256 KB read buffer and a thread).
+     */
+    static int defaultForks(int hosts, int configured) {
+        return Math.max(configured, Math.min(hosts, MAX_DEFAULT_FORKS));
+    }
+
     @Override
     public Integer call() {
         Options options = parent.options();
         CtrlC.cancelFanoutsFirst();
         Progress.Factory progress = ProgressLine.forThisProcess(options.stream());
         try (Session session = options.openSession(System.out, ConsolePrompter.forThisProcess(), progress)) {
-            Results results = AgentExec.hosts(session, pattern, via, hub, hubKey).exec(String.join(" ", command));
+            Hosts hosts = AgentExec.hosts(session, pattern, via, hub, hubKey);
+            if (options.forks() == null) session.update(s -> s.withForks(defaultForks(hosts.size(), s.forks())));
+            Results results = hosts.exec(String.join(" ", command));
             if (options.json()) results.json();
             else results.pretty();
             return results.exitCode();

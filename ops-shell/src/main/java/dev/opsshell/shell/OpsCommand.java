@@ -36,7 +36,7 @@ public final class OpsCommand implements Callable<Integer> {
     Path inventory;
 
     @Option(names = {"-f", "--forks"}, paramLabel = "N", scope = ScopeType.INHERIT,
-            description = "How many hosts are worked on at once (default 64).")
+            description = "How many hosts are worked on at once (default 64; ops exec: every host, up to 256).")
     Integer forks;
 
     @Option(names = "--timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT, converter = DurationConverter.class,
