@@ -78,6 +78,7 @@ final class TerminalRepl {
                 evaluator.completeExceptionally(e);
             }
         });
+        InShellHub.startInBackground(Session.current(), evaluator); // after JShell: the prompt comes first
         terminal.handle(Terminal.Signal.INT, signal -> interrupt()); // in case a SIGINT arrives anyway
         out.println(DIM + "ops " + versionWord() + " · help() lists the vocabulary · Tab completes · Ctrl-D exits" + RESET);
         try {

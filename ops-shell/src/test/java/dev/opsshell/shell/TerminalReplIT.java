@@ -24,6 +24,25 @@ class TerminalReplIT {
     }
 
     @Test
+    void theHubListensSoonAfterThePromptBeforeAnyAgentIsAskedFor() throws Exception {
+        int port = 25990;
+        try (Tmux t = Tmux.start(home, "env OPS_HUB_PORT=" + port + " " + OpsProcess.LAUNCHER)) {
+            t.await(PROMPT, START);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            boolean listening = false;
+            while (!listening && System.nanoTime() < deadline) {
+                try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                    listening = true;
+                } catch (java.io.IOException notYet) {
+                    Thread.sleep(200);
+                }
+            }
+            assertTrue(listening, "the in-shell hub should accept connections on port " + port);
+            assertTrue(Files.exists(home.resolve(".ops/hub")), "the hub keeps its keys under ~/.ops/hub");
+        }
+    }
+
+    @Test
     void thePromptAppearsAndAnExpressionEchoesItsValue() throws Exception {
         try (Tmux t = shell()) {
             assertFalse(t.screen().contains("WARNING"), "no JVM warnings on the way up: " + t.screen());

@@ -21,11 +21,11 @@ final class Tmux implements AutoCloseable {
         this.socket = socket;
     }
 
-    /** Starts {@code command} (run by sh) with HOME set, in a 120×40 terminal. */
+    /** Starts {@code command} (run by sh) with HOME set and the in-shell hub on a free port, in a 120×40 terminal. */
     static Tmux start(Path home, String command) throws IOException, InterruptedException {
         Tmux t = new Tmux("ops-it-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         t.tmux("new-session", "-d", "-s", t.name, "-x", "120", "-y", "40",
-                "env HOME=" + home + " TERM=xterm-256color LANG=C.UTF-8 " + command);
+                "env HOME=" + home + " TERM=xterm-256color LANG=C.UTF-8 OPS_HUB_PORT=0 " + command);
         t.panePid = Long.parseLong(t.tmux("display-message", "-p", "-t", t.name, "#{pane_pid}").strip());
         return t;
     }
