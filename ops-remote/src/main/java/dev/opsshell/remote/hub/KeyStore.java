@@ -34,6 +34,12 @@ public final class KeyStore {
         public boolean isClient() {
             return name.startsWith("@");
         }
+
+        /** How the shell echoes it: {@code agent-one accepted (key NOwkO>%z…)}. */
+        @Override
+        public String toString() {
+            return name + " " + state.name().toLowerCase(java.util.Locale.ROOT) + " (key " + key.substring(0, Math.min(8, key.length())) + "…)";
+        }
     }
 
     private final Path dir;

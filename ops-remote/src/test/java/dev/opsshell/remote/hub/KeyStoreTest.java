@@ -26,6 +26,16 @@ class KeyStoreTest {
     }
 
     @Test
+    void anEntryEchoesAsItsNameStateAndAShortKeyPrefix() {
+        KeyStore store = new KeyStore(dir);
+        String key = CurveKeys.generate().publicKey();
+        store.addPending("web1", key);
+        KeyStore.Entry accepted = store.accept("web1");
+        assertEquals("web1 accepted (key " + key.substring(0, 8) + "…)", store.byName("web1").orElseThrow().toString());
+        assertFalse(accepted.toString().contains(key), "the echo shows a prefix, not the whole key");
+    }
+
+    @Test
     void acceptingMovesTheKeyAndRejectingMovesItAgain() {
         KeyStore store = new KeyStore(dir);
         String key = CurveKeys.generate().publicKey();
