@@ -119,15 +119,17 @@ public final class Session implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        open.values().forEach(Transport::close);
+        List<AutoCloseable> all = new ArrayList<>(open.values());
+        all.addAll(resources);
         open.clear();
-        for (AutoCloseable r : resources) {
+        resources.clear();
+        for (AutoCloseable r : all) {
             try {
                 r.close();
             } catch (Exception e) {
+                // one failing close must not keep the others open; say which one and go on
                 out.println("closing " + r + ": " + e.getMessage());
             }
         }
-        resources.clear();
     }
 }

@@ -60,7 +60,7 @@ public final class Fanout {
             }
             for (int remaining = list.size(); remaining > 0; remaining--) {
                 int index = done.take().get();
-                progress.done(results.get(index));
+                shown(() -> progress.done(results.get(index)));
             }
         } catch (InterruptedException e) {
             cancelled.set(true);
@@ -71,7 +71,7 @@ public final class Fanout {
             RUNNING.remove(Thread.currentThread());
             Thread.interrupted(); // the cancel is handled: the caller gets the partial results
             pool.shutdownNow();
-            progress.finish();
+            shown(progress::finish);
         }
         List<Result> all = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
@@ -90,6 +90,15 @@ public final class Fanout {
         } catch (RuntimeException | Error e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return Result.problem(host, Outcome.ERROR, why, start, "");
+        }
+    }
+
+    /** Runs a progress display call; a display that fails must not lose the results it was showing. */
+    private static void shown(Runnable display) {
+        try {
+            display.run();
+        } catch (RuntimeException e) {
+            // the progress line is decoration: the results still come back in full
         }
     }
 

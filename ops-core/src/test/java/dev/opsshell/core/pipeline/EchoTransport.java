@@ -16,7 +16,7 @@ import java.time.Instant;
  * A test transport, registered as {@code echo} in the test META-INF/services: every command
  * "runs" by answering {@code command@host}, exiting with the host's {@code exit} variable (0 if unset).
  */
-public final class EchoTransport implements Transport {
+public class EchoTransport implements Transport {
 
     /** Registers the transport under the name {@code echo}. */
     public static final class Provider implements TransportProvider {

@@ -159,4 +159,21 @@ class FanoutTest {
         Results r = Fanout.run("none", Hosts.of("none", List.of()), 4, Progress.Factory.NONE, FanoutTest::ok);
         assertEquals(0, r.size());
     }
+
+    @Test
+    void aProgressDisplayThatFailsDoesNotLoseTheResults() {
+        Progress broken = new Progress() {
+            @Override
+            public void done(Result result) {
+                throw new IllegalStateException("terminal went away");
+            }
+
+            @Override
+            public void finish() {
+                throw new IllegalStateException("terminal went away");
+            }
+        };
+        Results r = Fanout.run("broken progress", hosts(3), 2, (title, total) -> broken, FanoutTest::ok);
+        assertEquals(3, r.successful().size());
+    }
 }
