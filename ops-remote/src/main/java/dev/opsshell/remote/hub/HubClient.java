@@ -83,9 +83,14 @@ public final class HubClient implements AgentLink {
             c.close();
             throw new HubException("no answer from the hub at " + endpoint + " within 10 s; check the address and that"
                     + " --hub-key is the key `ops keys hub` prints there");
-        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
-            c.close();
+        } catch (InterruptedException e) {
+            c.close(); // before re-interrupting: close waits for the socket thread to let go of its socket
+            Thread.currentThread().interrupt();
             throw new HubException("connecting to the hub at " + endpoint + " was interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            c.close();
+            throw new HubException("connecting to the hub at " + endpoint + " failed: " + e.getCause().getMessage(),
+                    e.getCause());
         } catch (HubException e) {
             c.close();
             throw e;

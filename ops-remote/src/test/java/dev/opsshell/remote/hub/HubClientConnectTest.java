@@ -1,0 +1,42 @@
+package dev.opsshell.remote.hub;
+
+import dev.opsshell.agent.protocol.CurveKeys;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Connecting to a hub gives up cleanly when the caller is interrupted (Ctrl-C). */
+class HubClientConnectTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void anInterruptedConnectFailsAtOnceAndKeepsTheInterruptForTheCaller() {
+        String nobody = "tcp://127.0.0.1:25811";
+        String hubKey = CurveKeys.generate().publicKey();
+        Thread caller = Thread.currentThread();
+        Thread ctrlC = new Thread(() -> {
+            try {
+                Thread.sleep(500); // while connect waits for the hub's welcome
+            } catch (InterruptedException e) {
+                return; // the test ended first: nothing to interrupt
+            }
+            caller.interrupt();
+        });
+        long start = System.nanoTime();
+        ctrlC.start();
+        try {
+            HubException e = assertThrows(HubException.class, () -> HubClient.connect(nobody, hubKey, dir));
+            assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
+            assertTrue(Thread.currentThread().isInterrupted(), "the caller must still see its interrupt");
+            assertTrue(System.nanoTime() - start < 5_000_000_000L, "no wait for the 10 s welcome");
+        } finally {
+            ctrlC.interrupt();
+            Thread.interrupted();
+        }
+    }
+}
