@@ -53,13 +53,17 @@ public final class Main implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
-        Properties p = new Properties();
-        if (config != null) {
-            try (InputStream in = Files.newInputStream(config)) {
-                p.load(in);
-            }
+    public Integer call() {
+        try {
+            return start();
+        } catch (BadSetting e) {
+            System.err.println("ops-agent: " + e.getMessage());
+            return 2;
         }
+    }
+
+    private int start() {
+        Properties p = readConfig();
         Path dir = keyDir != null ? keyDir
                 : p.containsKey("key-dir") ? Path.of(p.getProperty("key-dir")) : AgentConfig.defaultKeyDir();
         CurveKeys keys = CurveKeys.loadOrCreate(dir, "agent");
@@ -70,12 +74,10 @@ public final class Main implements Callable<Integer> {
         String hubValue = pick(hub, p, "hub", null);
         String keyValue = pick(hubKey, p, "hub-key", null);
         if (hubValue == null || keyValue == null) {
-            System.err.println("ops-agent: --hub and --hub-key are required (or hub= and hub-key= in --config)");
-            return 2;
+            throw new BadSetting("--hub and --hub-key are required (or hub= and hub-key= in --config)");
         }
         AgentConfig cfg = new AgentConfig(hubValue, keyValue, pick(name, p, "name", HostFacts.hostname()), dir,
-                Long.parseLong(pick(heartbeat == null ? null : heartbeat.toString(), p, "heartbeat", "2000")),
-                Integer.parseInt(pick(maxRequests == null ? null : maxRequests.toString(), p, "max-requests", "32")));
+                number(heartbeat, p, "heartbeat", 2000), (int) number(maxRequests, p, "max-requests", 32));
         Agent agent = new Agent(cfg, keys, Main::log);
         Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "ops-agent-shutdown"));
         log("ops-agent " + Agent.VERSION + " '" + cfg.name() + "' key " + keys.publicKey() + " connecting to "
@@ -84,8 +86,41 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
-    private static String pick(String flag, Properties p, String key, String fallback) {
-        return flag != null ? flag : p.getProperty(key, fallback);
+    private Properties readConfig() {
+        Properties p = new Properties();
+        if (config == null) return p;
+        try (InputStream in = Files.newInputStream(config)) {
+            p.load(in);
+            return p;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BadSetting("cannot read the config file " + config + " (" + e + "); check the path, or"
+                    + " start without --config");
+        }
+    }
+
+    /** The command-line value, else the config file's {@code key}, else {@code fallback}. */
+    private static String pick(Object flag, Properties p, String key, String fallback) {
+        return flag != null ? flag.toString() : p.getProperty(key, fallback);
+    }
+
+    /** A whole number from the command line or the config file, with an error that names the setting. */
+    private long number(Number flag, Properties p, String key, long fallback) {
+        String value = pick(flag, p, key, Long.toString(fallback)).strip();
+        try {
+            long n = Long.parseLong(value);
+            if (n > 0 && n <= Integer.MAX_VALUE) return n;
+        } catch (NumberFormatException e) {
+            // falls through to the message below, which says what is accepted
+        }
+        throw new BadSetting(key + " must be a positive whole number, was '" + value + "'"
+                + (flag == null && config != null ? " in " + config : "") + "; the default is " + fallback);
+    }
+
+    /** A setting the agent cannot start with; the message says which and how to fix it. */
+    private static final class BadSetting extends RuntimeException {
+        BadSetting(String message) {
+            super(message);
+        }
     }
 
     static void log(String line) {
