@@ -18,8 +18,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "keys", mixinStandardHelpOptions = true,
         description = "Show the hub's public key and manage agent keys (accepted, pending, rejected).",
-        subcommands = {KeysCommand.HubKey.class, KeysCommand.ListKeys.class, KeysCommand.Accept.class,
-                KeysCommand.Reject.class, KeysCommand.Delete.class})
+        subcommands = {KeysCommand.HubKey.class, KeysCommand.ListKeys.class})
 final class KeysCommand implements Callable<Integer> {
 
     @Option(names = "--key-dir", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
@@ -88,41 +87,17 @@ final class KeysCommand implements Callable<Integer> {
     }
 
     @Command(name = "accept", description = "Accept a pending (or rejected) key: that agent may register.")
-    static final class Accept implements Callable<Integer> {
-        @ParentCommand
-        KeysCommand keys;
-        @Parameters(paramLabel = "NAME")
-        String name;
-
-        @Override
-        public Integer call() {
-            return change("accepted", () -> new KeyStore(keys.dir()).accept(name));
-        }
+    int accept(@Parameters(paramLabel = "NAME") String name) {
+        return change("accepted", () -> new KeyStore(dir()).accept(name));
     }
 
     @Command(name = "reject", description = "Reject a key: its holder is refused at the handshake.")
-    static final class Reject implements Callable<Integer> {
-        @ParentCommand
-        KeysCommand keys;
-        @Parameters(paramLabel = "NAME")
-        String name;
-
-        @Override
-        public Integer call() {
-            return change("rejected", () -> new KeyStore(keys.dir()).reject(name));
-        }
+    int reject(@Parameters(paramLabel = "NAME") String name) {
+        return change("rejected", () -> new KeyStore(dir()).reject(name));
     }
 
     @Command(name = "delete", description = "Forget a key; its holder shows up as pending if it connects again.")
-    static final class Delete implements Callable<Integer> {
-        @ParentCommand
-        KeysCommand keys;
-        @Parameters(paramLabel = "NAME")
-        String name;
-
-        @Override
-        public Integer call() {
-            return change("deleted", () -> new KeyStore(keys.dir()).delete(name));
-        }
+    int delete(@Parameters(paramLabel = "NAME") String name) {
+        return change("deleted", () -> new KeyStore(dir()).delete(name));
     }
 }

@@ -22,7 +22,7 @@ public final class NodeSet {
     /** Expands every bracket in {@code set}; several comma-separated sets may be given. */
     public static List<String> expand(String set) {
         List<String> out = new ArrayList<>();
-        for (String part : splitTopLevel(set)) {
+        for (String part : splitOutsideBrackets(set, ',')) {
             if (!part.isBlank()) expandOne(part.strip(), out);
         }
         return out;
@@ -76,15 +76,15 @@ public final class NodeSet {
         }
     }
 
-    /** Splits on commas that are not inside brackets. */
-    static List<String> splitTopLevel(String set) {
+    /** Splits {@code s} on {@code sep} where it is not inside brackets: {@code a[1,2],b} on ',' is {@code a[1,2]}, {@code b}. */
+    public static List<String> splitOutsideBrackets(String s, char sep) {
         List<String> parts = new ArrayList<>();
         int depth = 0;
         StringBuilder cur = new StringBuilder();
-        for (char c : set.toCharArray()) {
+        for (char c : s.toCharArray()) {
             if (c == '[') depth++;
             if (c == ']') depth--;
-            if (c == ',' && depth == 0) {
+            if (c == sep && depth == 0) {
                 parts.add(cur.toString());
                 cur.setLength(0);
             } else {

@@ -54,10 +54,10 @@ final class HostPattern {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty()) throw new InventoryException("empty host pattern: name a group, a host, or all");
         List<Term> terms = new ArrayList<>();
-        for (String part : splitOutsideBrackets(t, ',')) {
+        for (String part : NodeSet.splitOutsideBrackets(t, ',')) {
             String p = part.strip();
             List<String> words = IPV6.matcher(p.replaceFirst("^[!&]", "")).matches()
-                    ? List.of(p) : splitOutsideBrackets(p, ':');
+                    ? List.of(p) : NodeSet.splitOutsideBrackets(p, ':');
             for (String w : words) {
                 String word = w.strip();
                 char op = word.startsWith("&") || word.startsWith("!") ? word.charAt(0) : ' ';
@@ -180,24 +180,6 @@ final class HostPattern {
         int at = w.indexOf('@');
         if (at <= 0) return Host.of(w);
         return new Host(w, w.substring(at + 1), 0, w.substring(0, at), Map.of(), List.of());
-    }
-
-    private static List<String> splitOutsideBrackets(String s, char sep) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        StringBuilder cur = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            if (c == '[') depth++;
-            if (c == ']') depth--;
-            if (c == sep && depth == 0) {
-                parts.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        parts.add(cur.toString());
-        return parts;
     }
 
     @Override
