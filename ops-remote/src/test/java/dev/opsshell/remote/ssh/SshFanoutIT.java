@@ -95,7 +95,7 @@ class SshFanoutIT {
         String left = "";
         for (int i = 0; i < 50 && !left.equals("none"); i++) {
             Thread.sleep(100);
-            left = Hosts.of("probe", List.of(probe)).via("ssh").exec("pgrep -f 'slee[p] 30' || echo none")
+            left = Hosts.of("probe", List.of(probe)).via("ssh").exec("pgrep -f '^slee[p] 30$' || echo none")
                     .list().get(0).stdout().strip();
         }
         assertEquals("none", left, "the remote sleeps were killed");
