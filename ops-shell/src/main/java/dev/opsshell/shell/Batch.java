@@ -3,6 +3,13 @@ package dev.opsshell.shell;
 import dev.opsshell.core.Session;
 import dev.opsshell.core.inventory.InventoryException;
 import dev.opsshell.core.run.Progress;
+import dev.opsshell.shell.repl.Echo;
+import dev.opsshell.shell.repl.Evaluator;
+import dev.opsshell.shell.repl.Reply;
+import dev.opsshell.shell.repl.ScriptRunner;
+import dev.opsshell.shell.terminal.ConsolePrompter;
+import dev.opsshell.shell.terminal.CtrlC;
+import dev.opsshell.shell.terminal.ProgressLine;
 
 import java.io.IOException;
 import java.nio.file.Files;

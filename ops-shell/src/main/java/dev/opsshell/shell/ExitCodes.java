@@ -7,10 +7,10 @@ package dev.opsshell.shell;
  * 5 some host exited non-zero (4 wins over 5). Results compute 0/4/5 themselves
  * ({@code Results.exitCode()}).
  */
-final class ExitCodes {
+public final class ExitCodes {
     static final int OK = 0;
-    static final int SCRIPT_ERROR = 1;
-    static final int USAGE = 2;
+    public static final int SCRIPT_ERROR = 1;
+    public static final int USAGE = 2;
     static final int UNREACHABLE = 4;
     static final int NON_ZERO = 5;
 
@@ -18,7 +18,7 @@ final class ExitCodes {
     }
 
     /** The code for an error that ended a script or one-liner: 2 for inventory problems, else 1. */
-    static int forError(Throwable t) {
+    public static int forError(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof dev.opsshell.core.inventory.InventoryException) return USAGE;
         }

@@ -21,7 +21,7 @@ import java.time.Duration;
  * @param acceptNewHostKeys {@code --accept-new-host-keys}: trust unknown (never changed) host keys
  * @param stream            {@code --stream}: print output lines live, prefixed by host
  */
-record Options(Path inventory, Integer forks, Duration timeout, boolean json, boolean acceptNewHostKeys,
+public record Options(Path inventory, Integer forks, Duration timeout, boolean json, boolean acceptNewHostKeys,
                boolean stream) {
 
     /** The settings these options give, on top of the defaults. */
@@ -38,7 +38,7 @@ record Options(Path inventory, Integer forks, Duration timeout, boolean json, bo
      * Loads the inventory and installs a new current session with these settings.
      * Throws {@code InventoryException} (exit code 2) when the inventory is missing or malformed.
      */
-    Session openSession(PrintStream out, Prompter prompter, Progress.Factory progress) {
+    public Session openSession(PrintStream out, Prompter prompter, Progress.Factory progress) {
         Inventory inv = InventoryLoader.resolve(inventory == null ? null : inventory.toString());
         Session session = new Session(settings(), inv, out);
         session.prompter(prompter);

@@ -4,6 +4,10 @@ import dev.opsshell.core.Session;
 import dev.opsshell.core.inventory.InventoryException;
 import dev.opsshell.core.run.Progress;
 import dev.opsshell.core.transport.Prompter;
+import dev.opsshell.shell.repl.Evaluator;
+import dev.opsshell.shell.repl.ScriptRunner;
+import dev.opsshell.shell.terminal.TerminalRepl;
+import dev.opsshell.shell.terminal.Tty;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

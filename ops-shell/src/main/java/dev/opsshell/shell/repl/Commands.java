@@ -1,4 +1,4 @@
-package dev.opsshell.shell;
+package dev.opsshell.shell.repl;
 
 import dev.opsshell.remote.Help;
 import jdk.jshell.JShell;
@@ -16,7 +16,7 @@ import java.util.Map;
  * {@code /vars}, {@code /methods}, {@code /imports}, {@code /list}, {@code /drop NAME|ID},
  * {@code /trace}, {@code /reset} (at the prompt). Anything else starting with '/' gets a message listing these.
  */
-final class Commands {
+public final class Commands {
     /** Each command and what it does, as {@code /help} prints them. */
     static final Map<String, String> ALL = new LinkedHashMap<>();
 
@@ -33,8 +33,8 @@ final class Commands {
     }
 
     /** What the caller should do after a command. */
-    record Outcome(boolean exit, int code) {
-        static final Outcome CONTINUE = new Outcome(false, 0);
+    public record Outcome(boolean exit, int code) {
+        public static final Outcome CONTINUE = new Outcome(false, 0);
     }
 
     private Commands() {
@@ -44,7 +44,7 @@ final class Commands {
         return List.copyOf(ALL.keySet());
     }
 
-    static Outcome run(String line, Evaluator evaluator, PrintStream out, PrintStream err) {
+    public static Outcome run(String line, Evaluator evaluator, PrintStream out, PrintStream err) {
         String[] words = line.strip().split("\\s+", 2);
         String arg = words.length > 1 ? words[1].strip() : "";
         JShell js = evaluator.jshell();

@@ -1,4 +1,4 @@
-package dev.opsshell.shell;
+package dev.opsshell.shell.repl;
 
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.JShell;

@@ -1,4 +1,4 @@
-package dev.opsshell.shell;
+package dev.opsshell.shell.repl;
 
 import dev.opsshell.core.pipeline.Stage;
 import dev.opsshell.core.result.Results;
@@ -11,16 +11,16 @@ import java.util.Optional;
  * {@code pretty()/json()/table()}, nothing for void. At the prompt strings are shown as Java
  * literals, as JShell does; in one-liners they are printed raw so the output pipes well.
  */
-final class Echo {
+public final class Echo {
     private final boolean quoteStrings;
     private final boolean json;
 
-    Echo(boolean quoteStrings) {
+    public Echo(boolean quoteStrings) {
         this(quoteStrings, false);
     }
 
     /** With {@code json}, Results (and pipelines) are printed as JSON lines ({@code ops -e … --json}). */
-    Echo(boolean quoteStrings, boolean json) {
+    public Echo(boolean quoteStrings, boolean json) {
         this.quoteStrings = quoteStrings;
         this.json = json;
     }
@@ -47,7 +47,7 @@ final class Echo {
         return of(value).map(text -> text.contains("\n") ? name + " ==>\n" + text : name + " ==> " + text);
     }
 
-    static String literal(String s) {
+    public static String literal(String s) {
         return "\"" + escape(s) + "\"";
     }
 

@@ -1,4 +1,4 @@
-package dev.opsshell.shell;
+package dev.opsshell.shell.repl;
 
 import dev.opsshell.core.pipeline.Stage;
 import dev.opsshell.core.result.Results;
@@ -21,12 +21,12 @@ import java.util.Optional;
  * exits with) and the last exception (for {@code /trace} and {@code lastError()}).
  * Not thread-safe: one evaluation at a time, from one thread.
  */
-final class Evaluator implements AutoCloseable {
+public final class Evaluator implements AutoCloseable {
     /** What every session starts with: the vocabulary and the types it returns. */
     static final List<String> STARTUP = List.of(
             "import static dev.opsshell.remote.Ops.*;",
             "import static dev.opsshell.remote.AgentOps.*;",
-            "import static dev.opsshell.shell.Shell.*;",
+            "import static dev.opsshell.shell.repl.Shell.*;",
             "import dev.opsshell.core.Session;",
             "import dev.opsshell.core.host.*;",
             "import dev.opsshell.core.result.*;",
@@ -52,12 +52,12 @@ final class Evaluator implements AutoCloseable {
      * @param quoteStrings         show string values as Java literals (the prompt) or raw (one-liners)
      * @param announceDeclarations say "created method …" when a method or type is declared (the prompt)
      */
-    Evaluator(boolean quoteStrings, boolean announceDeclarations) {
+    public Evaluator(boolean quoteStrings, boolean announceDeclarations) {
         this(new Echo(quoteStrings), announceDeclarations);
     }
 
     /** An evaluator that shows values through {@code echo}. */
-    Evaluator(Echo echo, boolean announceDeclarations) {
+    public Evaluator(Echo echo, boolean announceDeclarations) {
         this.echo = echo;
         this.announceDeclarations = announceDeclarations;
         this.jshell = JShell.builder().executionEngine(new CapturingEngine(captured), Map.of()).build();
@@ -78,12 +78,12 @@ final class Evaluator implements AutoCloseable {
     }
 
     /** Splits input into complete snippets and what is left over, unfinished. */
-    Snippets.Split split(String input) {
+    public Snippets.Split split(String input) {
         return Snippets.split(analysis(), input);
     }
 
     /** Evaluates one complete snippet typed at the prompt. */
-    Reply eval(String source) {
+    public Reply eval(String source) {
         return eval(source, null);
     }
 
@@ -91,7 +91,7 @@ final class Evaluator implements AutoCloseable {
      * Evaluates one complete snippet that came from {@code origin} (a script and the line the
      * snippet starts on), so errors in it, now or later, are reported as {@code file:line}.
      */
-    Reply eval(String source, Origin origin) {
+    public Reply eval(String source, Origin origin) {
         captured.reset(); // a declaration runs nothing: it must not see the previous snippet's value
         List<SnippetEvent> events = jshell.eval(source);
         for (SnippetEvent e : events) {
@@ -163,7 +163,7 @@ final class Evaluator implements AutoCloseable {
     }
 
     /** The exit code of the last Results (or pipeline) a snippet produced: 0, 4 or 5. */
-    int lastExitCode() {
+    public int lastExitCode() {
         return lastExitCode;
     }
 
@@ -173,7 +173,7 @@ final class Evaluator implements AutoCloseable {
     }
 
     /** Stops a running snippet the hard way (JShell's own stop), when cancelling a fan-out was not enough. */
-    void stop() {
+    public void stop() {
         jshell.stop();
     }
 

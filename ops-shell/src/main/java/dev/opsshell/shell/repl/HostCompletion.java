@@ -1,4 +1,4 @@
-package dev.opsshell.shell;
+package dev.opsshell.shell.repl;
 
 import dev.opsshell.core.inventory.Inventory;
 

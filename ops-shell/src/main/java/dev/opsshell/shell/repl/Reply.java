@@ -1,4 +1,4 @@
-package dev.opsshell.shell;
+package dev.opsshell.shell.repl;
 
 import java.util.List;
 
@@ -13,12 +13,12 @@ import java.util.List;
  * @param thrown the exception the snippet threw, or null
  * @param line   the line inside the snippet the error points at (1-based), or 0 when unknown
  */
-record Reply(Status status, List<String> echo, String error, Object value, Throwable thrown, int line) {
+public record Reply(Status status, List<String> echo, String error, Object value, Throwable thrown, int line) {
 
     /** How a snippet ended. */
     enum Status { OK, COMPILE_ERROR, EXCEPTION }
 
-    Reply {
+    public Reply {
         echo = List.copyOf(echo);
         error = error == null ? "" : error;
     }
@@ -27,7 +27,7 @@ record Reply(Status status, List<String> echo, String error, Object value, Throw
         return new Reply(Status.OK, echo, "", value, null, 0);
     }
 
-    boolean failed() {
+    public boolean failed() {
         return status != Status.OK;
     }
 }

@@ -1,7 +1,8 @@
-package dev.opsshell.shell;
+package dev.opsshell.shell.repl;
 
-import jdk.jshell.SourceCodeAnalysis;
+import dev.opsshell.shell.ExitCodes;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.SourceCodeAnalysis;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.io.StringReader;
  * Errors are reported as {@code name:line: message}. With {@code stopOnError} the first compile
  * error or exception ends the run (exit 1, or 2 for an inventory error); otherwise it goes on.
  */
-final class ScriptRunner {
+public final class ScriptRunner {
     private static final int LOOKAHEAD = 1 << 16;
     private final Evaluator evaluator;
     private final PrintStream out;
@@ -28,7 +29,7 @@ final class ScriptRunner {
     private int pendingLine;
     private int failure = -1;
 
-    ScriptRunner(Evaluator evaluator, PrintStream out, PrintStream err, boolean echo, boolean stopOnError) {
+    public ScriptRunner(Evaluator evaluator, PrintStream out, PrintStream err, boolean echo, boolean stopOnError) {
         this.evaluator = evaluator;
         this.out = out;
         this.err = err;
@@ -37,7 +38,7 @@ final class ScriptRunner {
     }
 
     /** Runs {@code text}; returns the exit code: the last Results' code, or the error's. */
-    int run(String name, String text) {
+    public int run(String name, String text) {
         return run(name, new BufferedReader(new StringReader(text)));
     }
 
@@ -45,7 +46,7 @@ final class ScriptRunner {
      * Runs what {@code in} delivers, a snippet as soon as it is complete (so piped input from a
      * person typing is answered line by line). Returns the exit code as {@link #run(String, String)}.
      */
-    int run(String name, BufferedReader in) {
+    public int run(String name, BufferedReader in) {
         this.name = name;
         int number = 0;
         for (String line = read(in); line != null; line = read(in)) {
@@ -122,7 +123,7 @@ final class ScriptRunner {
     }
 
     /** A '/' followed by a letter at the start of a line is a shell command, not Java. */
-    static boolean isCommand(String line) {
+    public static boolean isCommand(String line) {
         String s = line.strip();
         return s.length() > 1 && s.charAt(0) == '/' && Character.isLetter(s.charAt(1));
     }

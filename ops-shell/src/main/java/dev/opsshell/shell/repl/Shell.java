@@ -1,4 +1,4 @@
-package dev.opsshell.shell;
+package dev.opsshell.shell.repl;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,4 +1,4 @@
-package dev.opsshell.shell;
+package dev.opsshell.shell.repl;
 
 import dev.opsshell.core.Session;
 import jdk.jshell.SourceCodeAnalysis;
@@ -19,10 +19,10 @@ import java.util.function.Supplier;
  * line instead of evaluating) and what word Tab is completing: inventory names inside
  * {@code hosts("…}, a shell command after '/', otherwise what JShell's source analysis suggests.
  */
-final class SnippetParser implements Parser {
+public final class SnippetParser implements Parser {
     private final Supplier<Evaluator> evaluator;
 
-    SnippetParser(Supplier<Evaluator> evaluator) {
+    public SnippetParser(Supplier<Evaluator> evaluator) {
         this.evaluator = evaluator;
     }
 
@@ -62,24 +62,24 @@ final class SnippetParser implements Parser {
     }
 
     /** One completion candidate and the group it is listed under (null for none). */
-    record Suggestion(String value, String group) {
+    public record Suggestion(String value, String group) {
     }
 
     /** The parsed line: the whole buffer, the word being completed and its candidates. */
-    static final class Line implements CompletingParsedLine {
+    public static final class Line implements CompletingParsedLine {
         private final String line;
         private final int cursor;
         private final int anchor;
         private final List<Suggestion> suggestions;
 
-        Line(String line, int cursor, int anchor, List<Suggestion> suggestions) {
+        public Line(String line, int cursor, int anchor, List<Suggestion> suggestions) {
             this.line = line;
             this.cursor = cursor;
             this.anchor = anchor;
             this.suggestions = List.copyOf(suggestions);
         }
 
-        List<Suggestion> suggestions() {
+        public List<Suggestion> suggestions() {
             return suggestions;
         }
 

@@ -1,4 +1,4 @@
-package dev.opsshell.shell;
+package dev.opsshell.shell.repl;
 
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
@@ -11,7 +11,7 @@ import java.util.List;
  * ({@code eval} runs only the first snippet of a string). Whatever is left unfinished — an open
  * brace, a method header without a body — comes back as the remainder, to be continued.
  */
-final class Snippets {
+public final class Snippets {
     private Snippets() {
     }
 
@@ -19,12 +19,12 @@ final class Snippets {
      * @param complete  the snippets to evaluate, in order
      * @param remainder the unfinished text after them; blank when the input was all complete
      */
-    record Split(List<String> complete, String remainder) {
-        Split {
+    public record Split(List<String> complete, String remainder) {
+        public Split {
             complete = List.copyOf(complete);
         }
 
-        boolean unfinished() {
+        public boolean unfinished() {
             return !remainder.isBlank();
         }
     }

@@ -1,4 +1,4 @@
-package dev.opsshell.shell;
+package dev.opsshell.shell.terminal;
 
 import dev.opsshell.core.transport.Prompter;
 
@@ -9,7 +9,7 @@ import java.util.Optional;
  * Asks for secrets on the process console without echoing them, for scripts, {@code -e} and
  * {@code exec} run from a terminal. One question at a time, however many hosts ask at once.
  */
-final class ConsolePrompter implements Prompter {
+public final class ConsolePrompter implements Prompter {
     private final Console console;
 
     private ConsolePrompter(Console console) {
@@ -17,7 +17,7 @@ final class ConsolePrompter implements Prompter {
     }
 
     /** A console prompter when a person is at a terminal, else {@link Prompter#NONE}. */
-    static Prompter forThisProcess() {
+    public static Prompter forThisProcess() {
         return Tty.interactive() ? new ConsolePrompter(System.console()) : Prompter.NONE;
     }
 

@@ -1,4 +1,4 @@
-package dev.opsshell.shell;
+package dev.opsshell.shell.terminal;
 
 import dev.opsshell.core.run.Fanout;
 import sun.misc.Signal;
@@ -10,13 +10,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the running fan-outs, so the hosts that finished are still reported and the exit code says the
  * rest were cancelled (4); a second press ends the program at once (exit 130, as shells do).
  */
-final class CtrlC {
+public final class CtrlC {
     private static final AtomicInteger PRESSES = new AtomicInteger();
 
     private CtrlC() {
     }
 
-    static void cancelFanoutsFirst() {
+    public static void cancelFanoutsFirst() {
         try {
             Signal.handle(new Signal("INT"), signal -> {
                 if (PRESSES.incrementAndGet() == 1) {

@@ -1,4 +1,4 @@
-package dev.opsshell.shell;
+package dev.opsshell.shell.terminal;
 
 import dev.opsshell.core.Session;
 import dev.opsshell.remote.hub.HubException;

@@ -1,4 +1,4 @@
-package dev.opsshell.shell;
+package dev.opsshell.shell.terminal;
 
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;

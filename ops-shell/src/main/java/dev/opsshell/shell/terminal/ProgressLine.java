@@ -1,4 +1,4 @@
-package dev.opsshell.shell;
+package dev.opsshell.shell.terminal;
 
 import dev.opsshell.core.result.Result;
 import dev.opsshell.core.run.Progress;
@@ -18,7 +18,7 @@ import java.util.function.BooleanSupplier;
  * second, and the line is cleared when the fan-out finishes. Only ever given a terminal; piped
  * output gets {@link Progress.Factory#NONE}. Thread-safe.
  */
-final class ProgressLine implements Progress {
+public final class ProgressLine implements Progress {
     static final long QUIET_MILLIS = 300;
     static final long TICK_MILLIS = 100;
     private static final ScheduledExecutorService TICKER = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -53,7 +53,7 @@ final class ProgressLine implements Progress {
      * For {@code exec}, scripts and one-liners: a line on stdout when a person watches a terminal
      * and output is not streaming, else nothing.
      */
-    static Progress.Factory forThisProcess(boolean streaming) {
+    public static Progress.Factory forThisProcess(boolean streaming) {
         if (streaming || !Tty.interactive()) return Progress.Factory.NONE;
         return on(new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8)), () -> false);
     }

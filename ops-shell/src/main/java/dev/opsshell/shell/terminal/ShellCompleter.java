@@ -1,5 +1,6 @@
-package dev.opsshell.shell;
+package dev.opsshell.shell.terminal;
 
+import dev.opsshell.shell.repl.SnippetParser;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;

@@ -1,8 +1,17 @@
-package dev.opsshell.shell;
+package dev.opsshell.shell.terminal;
 
 import dev.opsshell.core.Session;
 import dev.opsshell.core.inventory.InventoryException;
 import dev.opsshell.core.run.Fanout;
+import dev.opsshell.shell.ExitCodes;
+import dev.opsshell.shell.Main;
+import dev.opsshell.shell.Options;
+import dev.opsshell.shell.repl.Commands;
+import dev.opsshell.shell.repl.Evaluator;
+import dev.opsshell.shell.repl.Reply;
+import dev.opsshell.shell.repl.ScriptRunner;
+import dev.opsshell.shell.repl.SnippetParser;
+import dev.opsshell.shell.repl.Snippets;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -25,7 +34,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * Ctrl-C to cancel a run (twice to stop a snippet that is not a fan-out), Ctrl-D to leave.
  * JShell starts in the background once the editor is up, while the first prompt is shown.
  */
-final class TerminalRepl {
+public final class TerminalRepl {
     static final String PROMPT = "ops> ";
     static final String CONTINUATION = "...> ";
     private static final String RED = "\033[31m";
@@ -45,7 +54,7 @@ final class TerminalRepl {
         this.evaluator = evaluator;
     }
 
-    static int run(Options options) {
+    public static int run(Options options) {
         CompletableFuture<Evaluator> evaluator = new CompletableFuture<>(); // started once the editor is up
         // JNI first (fastest to start; the native part ships in the jline jar), exec as the fallback;
         // probing the other providers costs startup time and brings nothing here

@@ -1,14 +1,14 @@
-package dev.opsshell.shell;
+package dev.opsshell.shell.terminal;
 
 import java.io.Console;
 import java.lang.reflect.Method;
 
 /** Whether the shell talks to a person at a terminal (stdin and stdout both a tty) or to a pipe. */
-final class Tty {
+public final class Tty {
     private Tty() {
     }
 
-    static boolean interactive() {
+    public static boolean interactive() {
         Console c = System.console();
         if (c == null) return false;
         try {

@@ -1,8 +1,9 @@
-package dev.opsshell.shell;
+package dev.opsshell.shell.repl;
 
 import dev.opsshell.core.Session;
 import dev.opsshell.core.inventory.Inventory;
 import dev.opsshell.core.transport.Settings;
+import dev.opsshell.shell.ExitCodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

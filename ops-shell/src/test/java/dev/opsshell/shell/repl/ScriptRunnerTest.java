@@ -1,4 +1,4 @@
-package dev.opsshell.shell;
+package dev.opsshell.shell.repl;
 
 import dev.opsshell.core.Session;
 import dev.opsshell.core.inventory.Inventory;
@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,12 +93,5 @@ class ScriptRunnerTest {
     void severalSnippetsOnOneLineRunInOrder() {
         Run r = run("int m = 2; int n = m * 21; n\n", true);
         assertTrue(r.out().strip().endsWith("42"), r.out());
-    }
-
-    @Test
-    void argsAreDeclaredAsJavaStringLiterals() {
-        assertEquals("String[] args = {\"a b\", \"q\\\"uote\", \"back\\\\slash\"};",
-                Batch.argsDeclaration(List.of("a b", "q\"uote", "back\\slash")));
-        assertEquals("String[] args = {};", Batch.argsDeclaration(List.of()));
     }
 }

@@ -1,4 +1,4 @@
-package dev.opsshell.shell;
+package dev.opsshell.shell.terminal;
 
 import dev.opsshell.core.host.Host;
 import dev.opsshell.core.result.Outcome;
