@@ -9,8 +9,11 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A CurveZMQ keypair in Z85 text, kept as two files in a directory only its owner can read:
@@ -38,6 +41,7 @@ public record CurveKeys(String publicKey, String secretKey) {
         Path pub = dir.resolve(name + ".pub");
         try {
             if (Files.exists(secret)) {
+                requirePrivate(secret);
                 String s = Files.readString(secret, StandardCharsets.US_ASCII).strip();
                 if (!Files.exists(pub)) {
                     throw new IOException(pub + " is missing next to " + secret + "; restore it or delete both"
@@ -63,6 +67,24 @@ public record CurveKeys(String publicKey, String secretKey) {
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: the directory keeps its default permissions
+        }
+    }
+
+    /** Refuses a secret key file that others may read, as OpenSSH refuses a private key with open permissions. */
+    private static void requirePrivate(Path secret) throws IOException {
+        Set<PosixFilePermission> perms;
+        try {
+            perms = Files.getPosixFilePermissions(secret);
+        } catch (UnsupportedOperationException e) {
+            return; // not a POSIX file system: nothing to check
+        }
+        Set<PosixFilePermission> open = EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+                PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+        open.retainAll(perms);
+        if (!open.isEmpty()) {
+            throw new IOException(secret + " (the secret key) can be read or written by others (mode "
+                    + PosixFilePermissions.toString(perms) + "); run `chmod 600 " + secret + "`, and make a new"
+                    + " keypair if someone else may have copied it");
         }
     }
 
