@@ -213,6 +213,7 @@ public final class HubClient implements AgentLink {
         pending.put(id, new Pending(id, "", System.nanoTime() + Duration.ofSeconds(10).toNanos(), done::complete,
                 null, -1));
         outbox.post(Codec.encode(new Message.ListAgents(id)));
+        if (stopping) failAll(ErrorCode.HUB_CLOSED, "the link to the hub at " + endpoint + " is closed");
         Message.Reply r = done.join();
         if (!(r instanceof Message.AgentList list)) {
             throw new HubException("cannot list agents through the hub at " + endpoint + ": " + r);

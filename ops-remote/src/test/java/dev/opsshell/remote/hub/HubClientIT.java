@@ -18,6 +18,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A shell reaching agents through a standalone hub it connects to as a CURVE client. */
@@ -49,6 +50,19 @@ class HubClientIT {
                 Result absent = transport.exec(Host.of("nobody"), Command.of("true", Settings.defaults()), OutputSink.NONE);
                 assertEquals(Outcome.UNREACHABLE, absent.outcome());
             }
+        }
+    }
+
+    @Test
+    void listingAgentsOnAClosedLinkFailsAtOnceInsteadOfWaitingForever() throws Exception {
+        Path clientKeys = dir.resolve("client");
+        HubConfig config = HubConfig.defaults(Ports.free()).withBindAddress("127.0.0.1").withKeyDir(dir.resolve("hub"));
+        try (Hub hub = HubDaemon.start(config, clientKeys)) {
+            HubClient client = HubClient.connect(hub.endpoint(), hub.publicKey(), clientKeys);
+            client.close();
+            HubException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                    () -> assertThrows(HubException.class, client::agents));
+            assertTrue(e.getMessage().contains("closed"), e.getMessage());
         }
     }
 
