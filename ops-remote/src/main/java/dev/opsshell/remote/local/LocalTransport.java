@@ -14,12 +14,15 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs commands on this machine as child processes ({@code /bin/sh -c}): the embedded default for
@@ -65,20 +68,37 @@ public final class LocalTransport implements Transport {
             boolean exited = waitFor(process, command);
             if (!exited) {
                 kill(process);
-                return Result.problem(host, Outcome.TIMED_OUT, "killed after " + command.timeout().toSeconds()
-                        + " s; raise the limit with timeout(…) or --timeout", start, NAME);
+                return cutShort(host, Outcome.TIMED_OUT, out, err, outDone, errDone, start, "killed after "
+                        + command.timeout().toSeconds() + " s; raise the limit with timeout(…) or --timeout");
             }
             outDone.get(5, TimeUnit.SECONDS);
             errDone.get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             kill(process);
+            Result r = cutShort(host, Outcome.CANCELLED, out, err, outDone, errDone, start,
+                    "cancelled; the process was killed");
             Thread.currentThread().interrupt();
-            return Result.problem(host, Outcome.CANCELLED, "cancelled; the process was killed", start, NAME);
+            return r;
         } catch (Exception e) {
             // output readers outlived the process: a background child still holds the pipe open
         }
         return Result.exited(host, process.exitValue(), out.text(), err.text(),
                 out.truncated() || err.truncated(), start, NAME);
+    }
+
+    /** A killed command's result with the output it printed before: partial failure is data too. */
+    private static Result cutShort(Host host, Outcome outcome, StreamCollector out, StreamCollector err,
+                                   CompletableFuture<Void> outDone, CompletableFuture<Void> errDone, Instant start,
+                                   String message) {
+        try {
+            CompletableFuture.allOf(outDone, errDone).get(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // keep what was read so far; the caller is cancelling anyway
+        } catch (ExecutionException | TimeoutException e) {
+            // a background child still holds a pipe open: keep what was read so far
+        }
+        return new Result(host, outcome, -1, out.text(), err.text(), out.truncated() || err.truncated(), start,
+                Duration.between(start, Instant.now()), NAME, message);
     }
 
     private static CompletableFuture<Void> drain(StreamCollector collector, InputStream in) {
