@@ -41,6 +41,11 @@ final class FileOps {
         Path part = path.resolveSibling(path.getFileName() + ".ops-part");
         byte[] data = w.data() == null ? new byte[0] : w.data();
         try {
+            if (w.offset() == 0 && w.mode() != null && !w.mode().isBlank()) {
+                // a file with a mode (a key, say) is owner-only from its first byte; the mode is set at the end
+                Files.deleteIfExists(part);
+                Files.createFile(part, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
             try (RandomAccessFile f = new RandomAccessFile(part.toFile(), "rw")) {
                 if (w.offset() == 0) f.setLength(0);
                 if (f.length() != w.offset()) {
