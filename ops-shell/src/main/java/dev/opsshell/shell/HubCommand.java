@@ -33,10 +33,11 @@ final class HubCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        HubConfig config = HubConfig.defaults(port != null ? port : KeysCommand.defaultPort())
-                .withBindAddress(bind).withKeyDir(keyDir != null ? keyDir : KeysCommand.defaultKeyDir());
         Hub hub;
+        HubConfig config;
         try {
+            config = HubConfig.defaults(port != null ? port : KeysCommand.defaultPort())
+                    .withBindAddress(bind).withKeyDir(keyDir != null ? keyDir : KeysCommand.defaultKeyDir());
             hub = HubDaemon.start(config, HubClient.defaultKeyDir());
         } catch (HubException e) {
             System.err.println("ops hub: " + e.getMessage());

@@ -3,6 +3,7 @@ package dev.opsshell.shell;
 import dev.opsshell.remote.hub.HubConfig;
 import dev.opsshell.remote.hub.HubDaemon;
 import dev.opsshell.remote.hub.KeyStore;
+import dev.opsshell.remote.hub.SessionHub;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,7 +43,7 @@ final class KeysCommand implements Callable<Integer> {
 
     static int defaultPort() {
         String env = System.getenv("OPS_HUB_PORT");
-        return env == null || env.isBlank() || env.equalsIgnoreCase("off") ? HubConfig.DEFAULT_PORT : Integer.parseInt(env);
+        return env == null || env.isBlank() || env.equalsIgnoreCase("off") ? HubConfig.DEFAULT_PORT : SessionHub.port(env);
     }
 
     /** Runs a change on the key store, printing the entry or the reason it failed. */

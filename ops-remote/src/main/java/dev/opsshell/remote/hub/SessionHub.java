@@ -24,6 +24,14 @@ public final class SessionHub {
     private SessionHub() {
     }
 
+    /** Reads the hub port setting ({@code OPS_HUB_PORT}, {@code --port}): 0–65535, 0 picks a free port. */
+    public static int port(String value) {
+        String v = value.strip();
+        if (v.matches("\\d{1,5}") && Integer.parseInt(v) <= 65535) return Integer.parseInt(v);
+        throw new HubException("the hub port (OPS_HUB_PORT) must be a number from 0 to 65535 (0 picks a free one)"
+                + " or 'off', was '" + value + "'; fix or unset it");
+    }
+
     /** The session's link, starting the in-shell hub if none is set yet. */
     public static synchronized AgentLink of(Session session) {
         AgentLink link = LINKS.get(session);
@@ -32,7 +40,7 @@ public final class SessionHub {
         if (port.equalsIgnoreCase("off")) {
             throw new HubException("the hub is off (OPS_HUB_PORT=off); start it with hub(PORT) or use SSH: via(\"ssh\")");
         }
-        HubConfig config = HubConfig.defaults(Integer.parseInt(port))
+        HubConfig config = HubConfig.defaults(port(port))
                 .withBindAddress(setting("ops.hub.bind", "OPS_HUB_BIND", "0.0.0.0"));
         String dir = setting("ops.hub.dir", "OPS_HUB_DIR", null);
         if (dir != null) config = config.withKeyDir(java.nio.file.Path.of(dir));
