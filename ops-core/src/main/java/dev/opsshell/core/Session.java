@@ -27,6 +27,7 @@ public final class Session implements AutoCloseable {
     private static volatile Session current;
 
     private volatile Settings settings;
+    private final Object settingsLock = new Object();
     private volatile Inventory inventory;
     private volatile PrintStream out;
     private volatile Prompter prompter = Prompter.NONE;
@@ -64,9 +65,13 @@ public final class Session implements AutoCloseable {
         return settings;
     }
 
+    /** Applies a change to the settings; concurrent changes are applied one after another, none lost. */
     public Settings update(UnaryOperator<Settings> change) {
-        settings = change.apply(settings);
-        return settings;
+        synchronized (settingsLock) {
+            Settings next = change.apply(settings);
+            settings = next;
+            return next;
+        }
     }
 
     public Inventory inventory() {
