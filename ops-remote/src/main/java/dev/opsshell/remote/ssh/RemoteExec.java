@@ -96,7 +96,8 @@ final class RemoteExec {
         } catch (ExecutionException | IOException e) {
             kill.run();
             if (interrupted(e)) return cancelled(host, start, out, err);
-            if (!Pool.alive(client)) throw new ConnectionLost(e);
+            // the transport's death can reach the channel before the client notices it is disconnected
+            if (!Pool.alive(client) || transportBroken(e)) throw new ConnectionLost(e);
             return partial(host, Outcome.ERROR, out, err, start, "the command's channel failed: " + Failures.describe(e));
         } finally {
             closeQuietly(session);
@@ -116,6 +117,13 @@ final class RemoteExec {
         }
         if (!Pool.alive(client)) throw new ConnectionLost(new IOException("connection closed"));
         return partial(host, Outcome.ERROR, out, err, start, "the server closed the channel without an exit status");
+    }
+
+    private static boolean transportBroken(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof net.schmizz.sshj.transport.TransportException) return true;
+        }
+        return false;
     }
 
     private static void await(Future<?> a, Future<?> b, Duration timeout)
