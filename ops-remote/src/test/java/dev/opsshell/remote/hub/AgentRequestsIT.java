@@ -111,6 +111,25 @@ class AgentRequestsIT {
     }
 
     @Test
+    void aChildLeftRunningInTheBackgroundDoesNotHoldBackTheReply() throws Exception {
+        String marker = "sleep 33.5" + ProcessHandle.current().pid() % 10;
+        try {
+            long t0 = System.nanoTime();
+            Result r = transport.exec(A2, cmd("echo started; " + marker + " &").withTimeout(Duration.ofSeconds(60)),
+                    OutputSink.NONE);
+            long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+            assertEquals(Outcome.OK, r.outcome(), r::toString);
+            assertEquals("started\n", r.stdout());
+            assertTrue(ms < 15_000, "the reply came " + ms + " ms later; the background child holds the pipes for 33 s");
+            assertEquals(1, processesMatching(marker), "the background child is left running, as asked");
+        } finally {
+            ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                    .forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
     void cancellingARequestKillsItsProcessAndEndsItAsCancelled() throws Exception {
         String marker = "sleep 32.4" + ProcessHandle.current().pid() % 10;
         Hub.Call call = fx.hub.call("a2", id -> Message.Exec.shell(id, marker, 60_000, 1000), o -> { },
