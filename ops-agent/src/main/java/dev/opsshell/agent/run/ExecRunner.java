@@ -24,6 +24,8 @@ import java.util.function.Consumer;
  */
 final class ExecRunner implements Cancellable {
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+    /** How long output may still arrive after the command exited, before the reply goes without it. */
+    static final long DRAIN_AFTER_EXIT_MILLIS = 2000;
 
     private final Message.Exec request;
     private final Consumer<Message> send;
@@ -57,11 +59,16 @@ final class ExecRunner implements Cancellable {
         Pump err = new Pump(process.getErrorStream(), true);
         CompletableFuture<Void> errDone = CompletableFuture.runAsync(err::run, helper);
         Pump out = new Pump(process.getInputStream(), false);
-        out.run();
+        CompletableFuture<Void> outDone = CompletableFuture.runAsync(out::run, helper);
         int code;
         try {
-            errDone.join();
             code = process.waitFor();
+            // a child left running in the background (`server &`) keeps the pipes open, and the JDK
+            // only sometimes closes them at exit: answer once the command itself has exited, with
+            // what it printed by then, rather than wait for the child
+            CompletableFuture.allOf(outDone, errDone).get(DRAIN_AFTER_EXIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            code = process.exitValue();
         } catch (InterruptedException e) {
             killTree();
             Thread.currentThread().interrupt();
