@@ -6,13 +6,8 @@ import net.schmizz.sshj.Config;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.method.AuthMethod;
-import net.schmizz.sshj.userauth.method.AuthPassword;
-import net.schmizz.sshj.userauth.method.AuthPublickey;
-import net.schmizz.sshj.userauth.password.PasswordFinder;
-import net.schmizz.sshj.userauth.password.Resource;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -22,9 +17,11 @@ import java.util.function.Function;
 
 /**
  * Opens and logs in one SSH connection (directly, or tunnelled through an already open jump host
- * connection): loads keys first (a passphrase prompt must not eat into the connect timeout), then
- * connects, verifies the host key and authenticates, all within the connect timeout. Failures come
- * out as {@link SshFailure}s whose messages say what to check.
+ * connection): gathers the keys first ({@link Login}: the ssh-agent's, then key files; a passphrase
+ * prompt must not eat into the connect timeout), then connects, verifies the host key and
+ * authenticates, all within the connect timeout. When every key was refused and key files with a
+ * passphrase were held back, their passphrases are asked and a second connection tries them.
+ * Failures come out as {@link SshFailure}s whose messages say what to check.
  */
 final class Connector {
     private final Config config;
@@ -53,8 +50,25 @@ final class Connector {
     }
 
     private SSHClient attempt(Target target, SSHClient jump, Settings settings, KnownHosts known) {
+        try (Login login = Login.prepare(keys, target, settings.connectTimeout())) {
+            if (login.isEmpty()) throw noKeys(target, login);
+            try {
+                return open(target, jump, settings, known, login.methods());
+            } catch (Refused first) {
+                List<AuthMethod> more = login.unlockLocked(); // key files with a passphrase come last, as in OpenSSH
+                if (more.isEmpty()) throw authFailed(target, login, first.getCause());
+                try {
+                    return open(target, jump, settings, known, more);
+                } catch (Refused second) {
+                    throw authFailed(target, login, second.getCause());
+                }
+            }
+        }
+    }
+
+    /** Connects, checks the host key and logs in with {@code methods}, all within the connect timeout. */
+    private SSHClient open(Target target, SSHClient jump, Settings settings, KnownHosts known, List<AuthMethod> methods) {
         Endpoint e = target.endpoint();
-        Keys.Loaded loaded = keys.load(target.keys(), e.hostPort());
         int ms = (int) Math.max(1, settings.connectTimeout().toMillis());
         SSHClient client = new SSHClient(config);
         client.setConnectTimeout(ms);
@@ -72,62 +86,42 @@ final class Connector {
         try {
             if (jump == null) client.connect(e.address(), e.port());
             else client.connectVia(jump.newDirectConnection(e.address(), e.port()));
-            if (loaded.providers().isEmpty() && target.password() == null) throw noKeys(target, loaded);
-            client.auth(e.user(), methods(loaded, target));
+            client.auth(e.user(), methods);
             return client;
         } catch (IOException | RuntimeException ex) {
             Pool.closeQuietly(client);
             if (ex instanceof SshFailure f) throw f;
             if (check.refusal() != null) throw new SshFailure(Outcome.HOST_KEY_REJECTED, check.refusal(), ex);
             if (expired.get()) throw Failures.handshakeTimeout(target, settings.connectTimeout(), ex);
-            if (ex instanceof UserAuthException) throw authFailed(target, loaded, ex);
+            if (ex instanceof UserAuthException) throw new Refused(ex);
             throw Failures.connect(target, jump != null, settings.connectTimeout(), ex);
         } finally {
             alarm.cancel(false);
         }
     }
 
-    private static List<AuthMethod> methods(Keys.Loaded loaded, Target target) {
-        List<AuthMethod> methods = new ArrayList<>();
-        loaded.providers().forEach(k -> methods.add(new AuthPublickey(k)));
-        if (target.password() != null) methods.add(new AuthPassword(new FixedPassword(target.password())));
-        return methods;
+    /** The server refused every method offered on one connection. */
+    private static final class Refused extends RuntimeException {
+        Refused(Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
     }
 
-    private static SshFailure noKeys(Target target, Keys.Loaded loaded) {
-        String why = loaded.problems().isEmpty()
-                ? "no key to offer: none of ~/.ssh/id_ed25519, id_ecdsa, id_rsa exists and neither"
-                + " ansible_ssh_private_key_file nor IdentityFile (~/.ssh/config) names one"
-                : String.join("; ", loaded.problems());
+    private static SshFailure noKeys(Target target, Login login) {
+        String why = login.problems().isEmpty()
+                ? "no key to offer: none of ~/.ssh/id_ed25519, id_ecdsa, id_rsa exists, no ssh-agent holds a key"
+                + " (SSH_AUTH_SOCK), and neither ansible_ssh_private_key_file nor IdentityFile (~/.ssh/config) names one"
+                : String.join("; ", login.problems());
         return new SshFailure(Outcome.AUTH_FAILED, "cannot log in to " + target.endpoint() + ": " + why);
     }
 
-    private static SshFailure authFailed(Target target, Keys.Loaded loaded, Exception cause) {
+    private static SshFailure authFailed(Target target, Login login, Throwable cause) {
         Endpoint e = target.endpoint();
-        String tried = loaded.files().isEmpty() ? "no keys" : "keys " + String.join(", ", loaded.files());
         String password = target.password() != null ? " and the inventory password (ansible_password)" : "";
-        String problems = loaded.problems().isEmpty() ? "" : " (also: " + String.join("; ", loaded.problems()) + ")";
+        String problems = login.problems().isEmpty() ? "" : " (also: " + String.join("; ", login.problems()) + ")";
         return new SshFailure(Outcome.AUTH_FAILED, e.hostPort() + " refused login as '" + e.user() + "' with "
-                + tried + password + problems + ". Fix: install the public key on the host (ssh-copy-id -i KEY.pub -p "
-                + e.port() + " " + e.user() + "@" + e.address() + "), or point ansible_ssh_private_key_file or"
-                + " IdentityFile in ~/.ssh/config at the right key (ops does not use ssh-agent), or set ansible_user", cause);
-    }
-
-    /** A password from the inventory, handed to sshj once. */
-    private record FixedPassword(String password) implements PasswordFinder {
-        @Override
-        public char[] reqPassword(Resource<?> resource) {
-            return password.toCharArray();
-        }
-
-        @Override
-        public boolean shouldRetry(Resource<?> resource) {
-            return false;
-        }
-
-        @Override
-        public String toString() {
-            return "password(****)";
-        }
+                + login.tried() + password + problems + ". Fix: install the public key on the host (ssh-copy-id -i KEY.pub -p "
+                + e.port() + " " + e.user() + "@" + e.address() + "), add the key to your ssh-agent (ssh-add KEY), or point"
+                + " ansible_ssh_private_key_file or IdentityFile in ~/.ssh/config at the right key, or set ansible_user", cause);
     }
 }

@@ -44,8 +44,17 @@ final class Keys {
     private record Failed(SshFailure failure, long at) {
     }
 
-    /** The keys ready to offer, the files they came from, and why other files could not be used. */
-    record Loaded(List<KeyProvider> providers, List<String> files, List<String> problems) {
+    /**
+     * The keys ready to offer, the files they came from, why other files could not be used, and the
+     * files left {@code locked} because they need a passphrase that was not asked for.
+     */
+    record Loaded(List<KeyProvider> providers, List<String> files, List<String> problems, List<Path> locked) {
+        Loaded {
+            providers = List.copyOf(providers);
+            files = List.copyOf(files);
+            problems = List.copyOf(problems);
+            locked = List.copyOf(locked);
+        }
     }
 
     Keys(Config config, Supplier<Prompter> prompter) {
@@ -53,23 +62,46 @@ final class Keys {
         this.prompter = prompter;
     }
 
-    /** Loads every file it can, in order; files that cannot be used are listed in {@code problems}. */
+    /** Loads every file it can, in order, asking for passphrases; files that cannot be used are listed in {@code problems}. */
     Loaded load(List<Path> files, String hostPort) {
+        return load(files, hostPort, true);
+    }
+
+    /**
+     * Loads the files that need no passphrase now (no passphrase, or unlocked earlier in this
+     * session) and leaves the others in {@code locked}, asking nothing: OpenSSH asks for a key's
+     * passphrase only when the keys before it were refused.
+     */
+    Loaded loadWithoutAsking(List<Path> files, String hostPort) {
+        return load(files, hostPort, false);
+    }
+
+    private Loaded load(List<Path> files, String hostPort, boolean mayAsk) {
         List<KeyProvider> providers = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<Path> locked = new ArrayList<>();
         for (Path file : files) {
             try {
-                providers.add(new KeyPairWrapper(unlock(file, hostPort)));
+                providers.add(new KeyPairWrapper(unlock(file, hostPort, mayAsk)));
                 names.add(file.toString());
+            } catch (Locked l) {
+                locked.add(file);
             } catch (SshFailure f) {
                 problems.add(f.getMessage());
             }
         }
-        return new Loaded(List.copyOf(providers), List.copyOf(names), List.copyOf(problems));
+        return new Loaded(providers, names, problems, locked);
     }
 
-    private KeyPair unlock(Path file, String hostPort) {
+    /** A key that needs a passphrase while asking was not allowed; nothing is remembered about it. */
+    private static final class Locked extends RuntimeException {
+        Locked() {
+            super(null, null, false, false);
+        }
+    }
+
+    private KeyPair unlock(Path file, String hostPort, boolean mayAsk) {
         KeyPair cached = unlocked.get(file);
         if (cached != null) return cached;
         synchronized (locks.computeIfAbsent(file, f -> new Object())) {
@@ -78,7 +110,7 @@ final class Keys {
             Failed before = failed.get(file);
             if (before != null && System.currentTimeMillis() - before.at() < REMEMBER_FAILURE_MS) throw before.failure();
             try {
-                KeyPair pair = read(file, hostPort);
+                KeyPair pair = read(file, hostPort, mayAsk);
                 unlocked.put(file, pair);
                 failed.remove(file);
                 return pair;
@@ -89,12 +121,12 @@ final class Keys {
         }
     }
 
-    private KeyPair read(Path file, String hostPort) {
+    private KeyPair read(Path file, String hostPort, boolean mayAsk) {
         if (!Files.isRegularFile(file)) {
             throw new SshFailure(Outcome.AUTH_FAILED, "key file " + file + " does not exist;"
                     + " fix ansible_ssh_private_key_file or IdentityFile in ~/.ssh/config");
         }
-        Ask ask = new Ask(file);
+        Ask ask = new Ask(file, mayAsk);
         try {
             try {
                 return parse(file, ask);
@@ -105,6 +137,7 @@ final class Keys {
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof SshFailure f) throw f;
+            if (ask.asked && !ask.mayAsk) throw new Locked();
             if (ask.asked && !ask.answered) {
                 throw new SshFailure(Outcome.AUTH_FAILED, "key " + file + " needs a passphrase and there is no terminal"
                         + " to ask on; run in the interactive shell, or use a key without a passphrase", e);
@@ -137,16 +170,22 @@ final class Keys {
     /** Asks for one key's passphrase at most once, and wipes it when done. */
     private final class Ask implements PasswordFinder {
         private final Path file;
+        private final boolean mayAsk;
         private boolean asked;
         private boolean answered;
         private char[] secret;
 
-        Ask(Path file) {
+        Ask(Path file, boolean mayAsk) {
             this.file = file;
+            this.mayAsk = mayAsk;
         }
 
         @Override
         public char[] reqPassword(Resource<?> resource) {
+            if (!mayAsk) {
+                asked = true;
+                throw new Locked(); // stop here: no key derivation for a passphrase we do not have
+            }
             if (!asked) {
                 asked = true;
                 Optional<char[]> answer = prompter.get().secret("Passphrase for key " + file + ": ");

@@ -14,21 +14,24 @@ import java.util.Optional;
 /**
  * The parts of an OpenSSH client config ({@code ~/.ssh/config}) that decide how a host is reached:
  * {@code Host} patterns ({@code *}, {@code ?}, {@code !negated}), {@code HostName}, {@code User},
- * {@code Port}, {@code IdentityFile} and {@code ProxyJump}. As in OpenSSH the first value found for
+ * {@code Port}, {@code IdentityFile}, {@code IdentitiesOnly}, {@code IdentityAgent} and {@code ProxyJump}.
+ * As in OpenSSH the first value found for
  * a keyword wins and every matching {@code IdentityFile} is kept. {@code Match} blocks and
  * {@code Include} are not supported: their lines are skipped. Immutable and thread-safe.
  */
 public final class SshConfig {
-    private static final List<String> KNOWN = List.of("hostname", "user", "port", "identityfile", "proxyjump");
+    private static final List<String> KNOWN = List.of("hostname", "user", "port", "identityfile", "proxyjump",
+            "identitiesonly", "identityagent");
 
     private record Block(List<String> patterns, List<String[]> options) {
     }
 
     /** What the config says about one host; empty fields mean "not set". */
     public record Entry(Optional<String> hostName, Optional<String> user, Optional<Integer> port,
-                        List<String> identityFiles, Optional<String> proxyJump) {
+                        List<String> identityFiles, Optional<String> proxyJump,
+                        Optional<Boolean> identitiesOnly, Optional<String> identityAgent) {
         public static final Entry EMPTY = new Entry(Optional.empty(), Optional.empty(), Optional.empty(),
-                List.of(), Optional.empty());
+                List.of(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public static final SshConfig EMPTY = new SshConfig(List.of());
@@ -95,9 +98,20 @@ public final class SshConfig {
         String u = user == null ? System.getProperty("user.name") : user;
         List<String> files = identities.stream().map(f -> expand(f, host, hostName, p, u)).toList();
         String jump = first.get("proxyjump");
+        Optional<String> agent = Optional.ofNullable(first.get("identityagent")).map(a -> expand(a, host, hostName, p, u));
         return new Entry(first.containsKey("hostname") ? Optional.of(hostName) : Optional.empty(),
                 Optional.ofNullable(user), Optional.ofNullable(port), files,
-                jump == null || jump.equalsIgnoreCase("none") ? Optional.empty() : Optional.of(jump));
+                jump == null || jump.equalsIgnoreCase("none") ? Optional.empty() : Optional.of(jump),
+                Optional.ofNullable(first.get("identitiesonly")).map(SshConfig::yesNo), agent);
+    }
+
+    /** {@code yes}/{@code no} as OpenSSH reads them (also {@code true}/{@code false}). */
+    static boolean yesNo(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "yes", "true" -> true;
+            case "no", "false" -> false;
+            default -> throw new IllegalArgumentException("ssh config: expected yes or no, was '" + value + "'");
+        };
     }
 
     private static Integer parsePort(String value) {

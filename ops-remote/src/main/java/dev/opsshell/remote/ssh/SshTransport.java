@@ -44,15 +44,24 @@ public final class SshTransport implements Transport {
     private final ScheduledExecutorService alarms;
     private final Map<Path, KnownHosts> knownHosts = new ConcurrentHashMap<>();
 
-    /** Reads {@code ~/.ssh/config} and uses the default keys in {@code ~/.ssh}. */
+    /** Reads {@code ~/.ssh/config}, uses the default keys in {@code ~/.ssh} and the ssh-agent at {@code SSH_AUTH_SOCK}. */
     public SshTransport(Session session) {
-        this(session, SshConfig.userDefault(), Targets.defaultKeys(Path.of(System.getProperty("user.home"), ".ssh")));
+        this(session, SshConfig.userDefault(), Targets.defaultKeys(Path.of(System.getProperty("user.home"), ".ssh")),
+                Targets.environmentAgent());
     }
 
-    /** With an explicit ssh config and default key files (tests, or a shell with its own config). */
+    /** With an explicit ssh config and default key files, and no ssh-agent unless the config names one (IdentityAgent). */
     public SshTransport(Session session, SshConfig config, List<Path> defaultKeys) {
+        this(session, config, defaultKeys, null);
+    }
+
+    /**
+     * With an explicit ssh config, default key files and ssh-agent socket ({@code null}: none unless
+     * the config's IdentityAgent names one); for tests, or a shell with its own config.
+     */
+    public SshTransport(Session session, SshConfig config, List<Path> defaultKeys, Path agentSocket) {
         this.session = session;
-        this.targets = new Targets(config, defaultKeys);
+        this.targets = new Targets(config, defaultKeys, agentSocket);
         this.sudo = new Sudo(session::prompter);
         this.alarms = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ops-ssh-connect-timeout");

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 /**
  * Works out how to reach an inventory host: inventory variables first ({@code ansible_host},
  * {@code ansible_port}, {@code ansible_user}, {@code ansible_ssh_private_key_file},
- * {@code ops_jump}, {@code ansible_ssh_common_args} with {@code -J}), then {@code ~/.ssh/config},
- * then defaults (port 22, the current user, {@code ~/.ssh/id_ed25519}, {@code id_ecdsa}, {@code id_rsa}).
+ * {@code ops_jump}, {@code ansible_ssh_common_args} with {@code -J}, {@code -o IdentitiesOnly=},
+ * {@code -o IdentityAgent=}), then {@code ~/.ssh/config}, then defaults (port 22, the current user,
+ * {@code ~/.ssh/id_ed25519}, {@code id_ecdsa}, {@code id_rsa}, the ssh-agent at {@code SSH_AUTH_SOCK}).
  */
 final class Targets {
     private static final Pattern JUMP_ARG = Pattern.compile(
@@ -24,10 +25,19 @@ final class Targets {
 
     private final SshConfig config;
     private final List<Path> defaultKeys;
+    private final Path defaultAgent;
 
-    Targets(SshConfig config, List<Path> defaultKeys) {
+    /** {@code defaultAgent}: the ssh-agent socket used unless IdentityAgent says otherwise; null for none. */
+    Targets(SshConfig config, List<Path> defaultKeys, Path defaultAgent) {
         this.config = config;
         this.defaultKeys = List.copyOf(defaultKeys);
+        this.defaultAgent = defaultAgent;
+    }
+
+    /** The agent socket named by {@code SSH_AUTH_SOCK}, or null when it is unset. */
+    static Path environmentAgent() {
+        String sock = System.getenv("SSH_AUTH_SOCK");
+        return sock == null || sock.isBlank() ? null : Path.of(sock);
     }
 
     /** The default key files that exist under {@code sshDir}, in OpenSSH's order. */
@@ -50,7 +60,11 @@ final class Targets {
                 .or(c::proxyJump);
         Target jump = jumpSpec.map(spec -> chain(spec, explicit)).orElse(null);
         Endpoint endpoint = new Endpoint(user, address, port, jump == null ? null : jump.endpoint());
-        return new Target(endpoint, keys(explicit, List.of()), password, jump);
+        String args = host.var("ansible_ssh_common_args").orElse("") + " " + host.var("ansible_ssh_extra_args").orElse("");
+        boolean identitiesOnly = optionFromArgs(args, "IdentitiesOnly").map(SshConfig::yesNo)
+                .or(c::identitiesOnly).orElse(false);
+        Path agent = agent(optionFromArgs(args, "IdentityAgent").or(c::identityAgent));
+        return new Target(endpoint, keys(explicit, List.of()), password, jump, agent, identitiesOnly);
     }
 
     /** {@code a,b}: connect to a, then b through a; returns the last hop (the one next to the host). */
@@ -82,7 +96,27 @@ final class Targets {
         String u = user != null ? user : c.user().orElse(System.getProperty("user.name"));
         List<Path> own = c.identityFiles().stream().map(Targets::path).toList();
         Endpoint endpoint = new Endpoint(u, address, p, via == null ? null : via.endpoint());
-        return new Target(endpoint, keys(own, targetKeys), null, via);
+        return new Target(endpoint, keys(own, targetKeys), null, via, agent(c.identityAgent()),
+                c.identitiesOnly().orElse(false));
+    }
+
+    /** OpenSSH's IdentityAgent: {@code none}, {@code SSH_AUTH_SOCK} (the default), {@code $VAR} or a socket path. */
+    private Path agent(Optional<String> identityAgent) {
+        String spec = identityAgent.orElse("SSH_AUTH_SOCK");
+        if (spec.equalsIgnoreCase("none")) return null;
+        if (spec.equals("SSH_AUTH_SOCK")) return defaultAgent;
+        if (spec.startsWith("$")) {
+            String value = System.getenv(spec.substring(1));
+            return value == null || value.isBlank() ? null : Path.of(value);
+        }
+        return path(spec);
+    }
+
+    /** The value of {@code -o NAME=value} (or {@code -o NAME value}) in ssh arguments. */
+    static Optional<String> optionFromArgs(String args, String name) {
+        Matcher m = Pattern.compile("-o\\s*['\"]?" + name + "(?:=|\\s)\\s*([^\\s'\"]+)", Pattern.CASE_INSENSITIVE)
+                .matcher(args);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** The jump host named by {@code -J host} or {@code -o ProxyJump=host} in ssh arguments. */

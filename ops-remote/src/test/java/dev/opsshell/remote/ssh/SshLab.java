@@ -4,7 +4,7 @@ import dev.opsshell.core.Session;
 import dev.opsshell.core.host.Host;
 import dev.opsshell.core.inventory.Inventory;
 import dev.opsshell.core.transport.Settings;
-import org.junit.jupiter.api.Assumptions;
+import dev.opsshell.core.testing.Requirements;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -20,8 +20,9 @@ import java.util.Map;
 
 /**
  * JUnit 5 extension that starts the loopback OpenSSH lab ({@code scripts/lab/sshd}) once per test
- * run and stops it when the run ends. Tests are skipped, with the reason, only when not running as
- * root or when sshd is not installed; {@code ./scripts/test} provides both.
+ * run and stops it when the run ends. Without root or sshd the tests are skipped with the reason on a
+ * developer's machine and fail under {@code CI=true} ({@link Requirements}); {@code ./scripts/test}
+ * provides both.
  * <pre>{@code
  * @ExtendWith(SshLab.class)
  * class SomethingIT { ... SshLab.lab().host("127.0.1.1") ... }
@@ -42,6 +43,12 @@ public final class SshLab implements BeforeAllCallback {
             return dir.resolve("id_ed25519_enc");
         }
 
+        /** An RSA key with the same passphrase as {@link #encryptedKey()}. */
+        public Path encryptedRsaKey() {
+            return dir.resolve("id_rsa_enc");
+        }
+
+        /** The passphrase of {@link #encryptedKey()} and {@link #encryptedRsaKey()}. */
         public String passphrase() {
             return read("id_ed25519_enc.passphrase");
         }
@@ -113,9 +120,9 @@ public final class SshLab implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+        Requirements.require(Requirements.isRoot(),
                 "the SSH lab needs root (sshd logs users in); run ./scripts/test as root");
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/sbin/sshd")),
+        Requirements.require(Requirements.onPath("/usr/sbin/sshd"),
                 "the SSH lab needs OpenSSH's sshd: apt-get install -y openssh-server (./scripts/test does)");
         lab = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(Lab.class, k -> start(), Lab.class);

@@ -22,7 +22,7 @@ class TargetsTest {
             Host bastion
                 HostName 10.0.0.254
                 IdentityFile /keys/bastion
-            """), List.of());
+            """), List.of(), null);
 
     @Test
     void sshConfigFillsWhatTheInventoryLeavesOpen() {
@@ -70,5 +70,26 @@ class TargetsTest {
         Target t = targets.of(new Host("h", "h", 22, "u", Map.of("ansible_password", "s3cret"), List.of()));
         assertEquals("s3cret", t.password());
         assertEquals("u@h:22", t.toString());
+    }
+
+    @Test
+    void identitiesOnlyAndIdentityAgentComeFromTheInventoryArgsThenTheSshConfig() {
+        Targets t = new Targets(SshConfig.parse("""
+                Host cfg
+                    IdentitiesOnly yes
+                    IdentityAgent ~/agent.sock
+                Host off
+                    IdentityAgent none
+                """), List.of(), Path.of("/run/env-agent.sock"));
+        Target fromConfig = t.of(Host.of("cfg"));
+        assertEquals(true, fromConfig.identitiesOnly());
+        assertEquals(Path.of(System.getProperty("user.home"), "agent.sock"), fromConfig.agent());
+        Target fromArgs = t.of(new Host("cfg", "cfg", 0, null, Map.of("ansible_ssh_common_args",
+                "-o IdentitiesOnly=no -o IdentityAgent=/tmp/other.sock"), List.of()));
+        assertEquals(false, fromArgs.identitiesOnly());
+        assertEquals(Path.of("/tmp/other.sock"), fromArgs.agent());
+        assertNull(t.of(Host.of("off")).agent());
+        assertEquals(Path.of("/run/env-agent.sock"), t.of(Host.of("plain")).agent(), "SSH_AUTH_SOCK by default");
+        assertEquals(false, t.of(Host.of("plain")).identitiesOnly());
     }
 }
