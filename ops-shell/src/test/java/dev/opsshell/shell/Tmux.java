@@ -1,5 +1,7 @@
 package dev.opsshell.shell;
 
+import dev.opsshell.core.testing.Requirements;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,6 +25,8 @@ final class Tmux implements AutoCloseable {
 
     /** Starts {@code command} (run by sh) with HOME set and the in-shell hub on a free port, in a 120×40 terminal. */
     static Tmux start(Path home, String command) throws IOException, InterruptedException {
+        Requirements.require(Requirements.onPath("tmux"),
+                "the terminal tests drive the shell in tmux: apt-get install -y tmux (./scripts/test does)");
         Tmux t = new Tmux("ops-it-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         t.tmux("new-session", "-d", "-s", t.name, "-x", "120", "-y", "40",
                 "env HOME=" + home + " TERM=xterm-256color LANG=C.UTF-8 OPS_HUB_PORT=0 " + command);
