@@ -51,14 +51,13 @@ final class Connector {
 
     private SSHClient attempt(Target target, SSHClient jump, Settings settings, KnownHosts known) {
         try (Login login = Login.prepare(keys, target, settings.connectTimeout())) {
-            if (login.isEmpty()) throw noKeys(target, login);
             try {
-                return open(target, jump, settings, known, login.methods());
+                return open(target, jump, settings, known, login, login.methods());
             } catch (Refused first) {
                 List<AuthMethod> more = login.unlockLocked(); // key files with a passphrase come last, as in OpenSSH
                 if (more.isEmpty()) throw authFailed(target, login, first.getCause());
                 try {
-                    return open(target, jump, settings, known, more);
+                    return open(target, jump, settings, known, login, more);
                 } catch (Refused second) {
                     throw authFailed(target, login, second.getCause());
                 }
@@ -67,7 +66,8 @@ final class Connector {
     }
 
     /** Connects, checks the host key and logs in with {@code methods}, all within the connect timeout. */
-    private SSHClient open(Target target, SSHClient jump, Settings settings, KnownHosts known, List<AuthMethod> methods) {
+    private SSHClient open(Target target, SSHClient jump, Settings settings, KnownHosts known, Login login,
+                           List<AuthMethod> methods) {
         Endpoint e = target.endpoint();
         int ms = (int) Math.max(1, settings.connectTimeout().toMillis());
         SSHClient client = new SSHClient(config);
@@ -79,6 +79,7 @@ final class Connector {
         HostKeyCheck check = new HostKeyCheck(known, settings.acceptNewHostKeys());
         client.addHostKeyVerifier(check);
         AtomicBoolean expired = new AtomicBoolean();
+        boolean authenticating = false;
         ScheduledFuture<?> alarm = alarms.schedule(() -> {
             expired.set(true);
             Pool.closeQuietly(client);
@@ -86,6 +87,8 @@ final class Connector {
         try {
             if (jump == null) client.connect(e.address(), e.port());
             else client.connectVia(jump.newDirectConnection(e.address(), e.port()));
+            if (methods.isEmpty()) throw noKeys(target, login); // after connecting: an unreachable host says so first
+            authenticating = true;
             client.auth(e.user(), methods);
             return client;
         } catch (IOException | RuntimeException ex) {
@@ -94,6 +97,7 @@ final class Connector {
             if (check.refusal() != null) throw new SshFailure(Outcome.HOST_KEY_REJECTED, check.refusal(), ex);
             if (expired.get()) throw Failures.handshakeTimeout(target, settings.connectTimeout(), ex);
             if (ex instanceof UserAuthException) throw new Refused(ex);
+            if (authenticating) throw closedDuringLogin(target, login, ex);
             throw Failures.connect(target, jump != null, settings.connectTimeout(), ex);
         } finally {
             alarm.cancel(false);
@@ -113,6 +117,16 @@ final class Connector {
                 + " (SSH_AUTH_SOCK), and neither ansible_ssh_private_key_file nor IdentityFile (~/.ssh/config) names one"
                 : String.join("; ", login.problems());
         return new SshFailure(Outcome.AUTH_FAILED, "cannot log in to " + target.endpoint() + ": " + why);
+    }
+
+    /** sshd hangs up on a login that offered more keys than its MaxAuthTries (6 by default). */
+    private static SshFailure closedDuringLogin(Target target, Login login, Exception cause) {
+        Endpoint e = target.endpoint();
+        return new SshFailure(Outcome.AUTH_FAILED, e.hostPort() + " closed the connection while logging in as '"
+                + e.user() + "' (" + Failures.describe(cause) + ") after ops offered " + login.tried() + ". sshd does"
+                + " that after MaxAuthTries refused keys (\"Too many authentication failures\"): with many keys in the"
+                + " ssh-agent, name the right key (IdentityFile or ansible_ssh_private_key_file) and set IdentitiesOnly yes"
+                + " in ~/.ssh/config or -o IdentitiesOnly=yes in ansible_ssh_common_args", cause);
     }
 
     private static SshFailure authFailed(Target target, Login login, Throwable cause) {

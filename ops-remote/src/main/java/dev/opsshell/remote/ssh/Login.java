@@ -71,10 +71,6 @@ final class Login implements AutoCloseable {
         return List.copyOf(methods);
     }
 
-    boolean isEmpty() {
-        return methods.isEmpty();
-    }
-
     /**
      * Unlocks the key files left locked (asking for their passphrases) and returns the methods for
      * those that opened, to try after the first ones were refused; empty when there are none.

@@ -187,4 +187,21 @@ class SshAgentIT {
                     without.message());
         }
     }
+
+    @Test
+    void anAgentHoldingMoreKeysThanSshdTriesFailsSayingSoAndIdentitiesOnlyGetsIn() {
+        Path[] strangers = new Path[21]; // the lab's sshd allows MaxAuthTries 20
+        for (int i = 0; i < strangers.length; i++) strangers[i] = stranger("stranger-" + i);
+        agent.add(strangers);
+        Map<String, String> labKey = Map.of("ansible_ssh_private_key_file", lab.key().toString());
+        try (SshTransport ssh = withAgent()) {
+            Result crowded = whoami(ssh, host("127.0.1.72", labKey));
+            assertEquals(Outcome.AUTH_FAILED, crowded.outcome(), crowded::toString);
+            assertTrue(crowded.message().contains("IdentitiesOnly"), crowded.message());
+            Map<String, String> only = new java.util.HashMap<>(labKey);
+            only.put("ansible_ssh_common_args", "-o IdentitiesOnly=yes");
+            Result named = whoami(ssh, host("127.0.1.73", only));
+            assertEquals(Outcome.OK, named.outcome(), named::toString);
+        }
+    }
 }

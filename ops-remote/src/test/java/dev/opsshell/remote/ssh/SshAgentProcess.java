@@ -64,9 +64,9 @@ final class SshAgentProcess implements AutoCloseable {
         }
     }
 
-    /** {@code ssh-add KEY} for a key without a passphrase. */
-    void add(Path key) {
-        sshAdd(Map.of(), key.toString());
+    /** {@code ssh-add KEY…} for keys without a passphrase, in order. */
+    void add(Path... keys) {
+        sshAdd(Map.of(), java.util.Arrays.stream(keys).map(Path::toString).toArray(String[]::new));
     }
 
     private String sshAdd(Map<String, String> env, String... args) {
