@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import dev.opsshell.remote.Ops;
+import dev.opsshell.core.testing.Await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -74,30 +76,28 @@ class SshFanoutIT {
     void interruptingAFanOutCancelsItPromptlyKillsTheCommandsAndLeavesTheThreadUsable() throws Exception {
         Hosts hosts = Hosts.of("five", lab.hosts(5)).via("ssh");
         assertTrue(hosts.exec("true").allOk());
+        String sleep = "sleep 30." + ProcessHandle.current().pid(); // 30 s, and no other test run's sleep matches
+        Host probe = lab.host("127.0.1.1");
         AtomicReference<Results> cancelled = new AtomicReference<>();
         AtomicReference<Results> after = new AtomicReference<>();
         Thread shell = new Thread(() -> {
-            cancelled.set(hosts.exec("sleep 30"));
+            cancelled.set(hosts.exec(sleep));
             after.set(hosts.exec("echo still-usable"));
         });
         shell.start();
-        Thread.sleep(1000);
-        long t0 = System.nanoTime();
+        Await.until(Duration.ofSeconds(30), "the five remote sleeps to run", () -> running(probe, sleep) == 5);
         shell.interrupt();
-        shell.join(10_000);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
+        shell.join(20_000); // well before the sleeps would end by themselves
         assertFalse(shell.isAlive(), "the shell thread came back");
-        assertTrue(ms < 5000, "took " + ms + " ms");
         for (Result r : cancelled.get()) assertEquals(Outcome.CANCELLED, r.outcome(), r::toString);
         assertTrue(after.get().allOk(), after.get()::toString);
-        Host probe = lab.host("127.0.1.1");
-        // the cancelled workers kill their commands just after the fan-out returns: allow them a moment
-        String left = "";
-        for (int i = 0; i < 50 && !left.equals("none"); i++) {
-            Thread.sleep(100);
-            left = Hosts.of("probe", List.of(probe)).via("ssh").exec("pgrep -f '^slee[p] 30$' || echo none")
-                    .list().get(0).stdout().strip();
-        }
-        assertEquals("none", left, "the remote sleeps were killed");
+        // the cancelled workers kill their commands just after the fan-out returns
+        Await.until(Duration.ofSeconds(20), "the remote sleeps to be killed", () -> running(probe, sleep) == 0);
+    }
+
+    private static int running(Host probe, String command) {
+        String pattern = "^" + command.replace("sleep", "slee[p]") + "$";
+        Result r = Hosts.of("probe", List.of(probe)).via("ssh").exec("pgrep -c -f '" + pattern + "' || true").list().get(0);
+        return Integer.parseInt(r.stdout().strip());
     }
 }

@@ -52,15 +52,12 @@ class SshFaultIT {
                     java.nio.file.Files.readString(lab.knownHosts()));
             Host dropped = mina.host("dropped", lab.key());
             Hosts hosts = Hosts.of("mixed", List.of(lab.host("127.0.1.1"), dropped, lab.host("127.0.1.2"))).via("ssh");
-            long t0 = System.nanoTime();
-            Results results = hosts.exec("sleep 1; echo fine");
-            long ms = (System.nanoTime() - t0) / 1_000_000;
+            Results results = hosts.exec("sleep 1; echo fine"); // a hang would end at the 60 s command timeout: TIMED_OUT
             Result r = results.get("dropped");
             assertEquals(Outcome.UNREACHABLE, r.outcome(), r::toString);
             assertTrue(r.message().contains("lost while the command ran"), r.message());
             assertEquals("fine\n", results.get("127.0.1.1").stdout());
             assertEquals("fine\n", results.get("127.0.1.2").stdout());
-            assertTrue(ms < 10_000, "took " + ms + " ms");
         }
     }
 
@@ -69,12 +66,10 @@ class SshFaultIT {
         session.update(s -> s.withCommandTimeout(Duration.ofSeconds(1)));
         try (FaultyServer mina = new FaultyServer(FaultyServer.Fault.STALL);
              SshTransport ssh = lab.transport(session)) {
-            long t0 = System.nanoTime();
             Result r = ssh.exec(mina.host("stalled", lab.key()), Command.of("anything", session.settings()),
                     OutputSink.NONE);
-            long ms = (System.nanoTime() - t0) / 1_000_000;
             assertEquals(Outcome.TIMED_OUT, r.outcome(), r::toString);
-            assertTrue(ms < 8000, "took " + ms + " ms");
+            assertTrue(r.message().contains("killed after 1 s"), r.message());
         }
     }
 

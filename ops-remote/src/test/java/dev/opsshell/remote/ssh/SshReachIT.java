@@ -69,13 +69,10 @@ class SshReachIT {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             Host host = new Host("silent", "127.0.0.1", silent.getLocalPort(), "root",
                     lab.host("127.0.0.1").vars(), List.of());
-            long t0 = System.nanoTime();
             Result r = run(host, "true");
-            long ms = (System.nanoTime() - t0) / 1_000_000;
             assertEquals(Outcome.UNREACHABLE, r.outcome(), r::toString);
             assertTrue(r.message().contains("no SSH handshake with 127.0.0.1:" + silent.getLocalPort() + " within 800 ms"),
                     r.message());
-            assertTrue(ms < 4000, "took " + ms + " ms");
         }
     }
 
