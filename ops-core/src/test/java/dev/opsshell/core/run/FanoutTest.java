@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -54,12 +56,17 @@ class FanoutTest {
 
     @Test
     void resultsComeBackInHostOrderWhateverOrderTheyFinish() {
+        // each host finishes only after the next one has: h8 first, h1 last
+        Map<String, CountDownLatch> done = new ConcurrentHashMap<>();
+        hosts(8).names().forEach(n -> done.put(n, new CountDownLatch(1)));
         Results r = Fanout.run("order", hosts(8), 8, Progress.Factory.NONE, h -> {
+            CountDownLatch next = done.get("h" + (Integer.parseInt(h.name().substring(1)) + 1));
             try {
-                Thread.sleep(80 - 10L * Integer.parseInt(h.name().substring(1)));
+                if (next != null && !next.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("h+1 never finished");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            done.get(h.name()).countDown();
             return ok(h);
         });
         assertEquals(hosts(8).names(), r.list().stream().map(x -> x.host().name()).toList());

@@ -8,10 +8,13 @@ import dev.opsshell.core.result.Result;
 import dev.opsshell.core.transport.Command;
 import dev.opsshell.core.transport.OutputSink;
 import dev.opsshell.core.transport.Settings;
+import dev.opsshell.core.testing.Await;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,10 +41,11 @@ class LocalTransportIT {
     @Test
     void aCancelledCommandKeepsWhatItPrintedBeforeItWasKilled() throws Exception {
         AtomicReference<Result> out = new AtomicReference<>();
+        List<String> lines = new CopyOnWriteArrayList<>();
         Thread shell = new Thread(() -> out.set(local.exec(Host.of("localhost"),
-                command("echo started; sleep 30", Duration.ofSeconds(60)), OutputSink.NONE)));
+                command("echo started; sleep 30", Duration.ofSeconds(60)), (h, stderr, line) -> lines.add(line))));
         shell.start();
-        Thread.sleep(1000);
+        Await.until(Duration.ofSeconds(20), "the command to print 'started'", () -> lines.contains("started"));
         shell.interrupt();
         shell.join(10_000);
         assertFalse(shell.isAlive());
