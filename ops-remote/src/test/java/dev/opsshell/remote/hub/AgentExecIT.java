@@ -76,7 +76,6 @@ class AgentExecIT {
         Result r = transport.exec(Host.of("nobody"), cmd("true"), OutputSink.NONE);
         assertEquals(Outcome.UNREACHABLE, r.outcome());
         assertTrue(r.message().startsWith("agent not connected: nobody; deploy it with"), r.message());
-        assertTrue(r.duration().toMillis() < 1000);
     }
 
     @Test

@@ -60,7 +60,8 @@ class HubClientIT {
         try (Hub hub = HubDaemon.start(config, clientKeys)) {
             HubClient client = HubClient.connect(hub.endpoint(), hub.publicKey(), clientKeys);
             client.close();
-            HubException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
+            // a guard against hanging, not a timing: a wait would end in "no answer", not "closed"
+            HubException e = assertTimeoutPreemptively(Duration.ofSeconds(60),
                     () -> assertThrows(HubException.class, client::agents));
             assertTrue(e.getMessage().contains("closed"), e.getMessage());
         }
@@ -76,11 +77,12 @@ class HubClientIT {
             try (AgentProcess agent = AgentProcess.start(hub.endpoint(), hub.publicKey(), "c2", agentDir);
                  HubClient client = HubClient.connect(hub.endpoint(), hub.publicKey(), clientKeys)) {
                 agent.awaitConnected(client, Duration.ofSeconds(30));
-                Hub.Call call = client.call("c2", id -> Message.Exec.shell(id, "sleep 35.1", 60_000, 100), o -> { },
+                String marker = "sleep 35.1" + ProcessHandle.current().pid() % 10;
+                Hub.Call call = client.call("c2", id -> Message.Exec.shell(id, marker, 60_000, 100), o -> { },
                         Duration.ofSeconds(70));
-                Thread.sleep(500);
+                AgentRequestsIT.awaitRunning(marker);
                 client.cancel("c2", call.id());
-                Message.Exit exit = assertInstanceOf(Message.Exit.class, call.reply().get(5, java.util.concurrent.TimeUnit.SECONDS));
+                Message.Exit exit = assertInstanceOf(Message.Exit.class, call.reply().get(20, java.util.concurrent.TimeUnit.SECONDS));
                 assertTrue(exit.cancelled());
             }
         }
