@@ -2,6 +2,7 @@ package dev.opsshell.agent;
 
 import dev.opsshell.agent.protocol.Codec;
 import dev.opsshell.agent.protocol.CurveKeys;
+import dev.opsshell.agent.protocol.KeyFingerprint;
 import dev.opsshell.agent.protocol.Message;
 import dev.opsshell.agent.protocol.Outbox;
 import dev.opsshell.agent.protocol.ProtocolException;
@@ -166,7 +167,7 @@ public final class Agent implements AutoCloseable {
         } else if (m instanceof Message.Welcome w) {
             if (!w.status().equals(status)) log.accept("hub " + config.hub() + " says " + w.status()
                     + (w.status().equals("pending") ? ": accept this agent's key there with `ops keys accept "
-                    + config.name() + "`" : ""));
+                    + w.name() + " --fingerprint " + KeyFingerprint.of(keys.publicKey()) + "`" : ""));
             status = w.status();
         } else if (m instanceof Message.HeartbeatAck ack && !ack.registered()) {
             send(socket, register());

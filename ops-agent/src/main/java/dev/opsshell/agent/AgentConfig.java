@@ -1,5 +1,6 @@
 package dev.opsshell.agent;
 
+import dev.opsshell.agent.protocol.AgentName;
 import dev.opsshell.agent.protocol.CurveKeys;
 
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ public record AgentConfig(String hub, String hubKey, String name, Path keyDir, l
         }
         CurveKeys.requireKey(hubKey, "hub key (print it on the hub with `ops keys hub`)");
         Objects.requireNonNull(name, "name");
-        if (name.isBlank()) throw new IllegalArgumentException("the agent needs a name");
+        AgentName.check(name); // the hub files the key under it: refused there otherwise, so say it here
+
         Objects.requireNonNull(keyDir, "keyDir");
         if (heartbeatMillis < 50) throw new IllegalArgumentException("heartbeat must be at least 50 ms");
         if (maxRequests < 1) throw new IllegalArgumentException("maxRequests must be at least 1");

@@ -1,6 +1,7 @@
 package dev.opsshell.agent;
 
 import dev.opsshell.agent.protocol.CurveKeys;
+import dev.opsshell.agent.protocol.KeyFingerprint;
 import dev.opsshell.agent.run.HostFacts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +19,8 @@ import java.util.concurrent.Callable;
  * The agent's command line: {@code java -jar ops-agent.jar --hub tcp://HOST:PORT --hub-key KEY}.
  * Options may also come from a properties file ({@code --config FILE}, keys as the long option
  * names without dashes: {@code hub}, {@code hub-key}, {@code name}, {@code key-dir}, …); the command
- * line wins. Prints its public key on start so the operator can compare it with {@code ops keys list}.
+ * line wins. Logs its public key and its fingerprint on start ({@code --print-key} prints both), so the
+ * operator can compare them with {@code ops keys list} before {@code ops keys accept NAME --fingerprint FP}.
  */
 @Command(name = "ops-agent", mixinStandardHelpOptions = true, version = "ops-agent " + Agent.VERSION,
         description = "Connects to an ops hub over CurveZMQ and runs the commands it is sent.")
@@ -45,7 +47,8 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--max-requests", description = "requests run at once (default: 32)")
     Integer maxRequests;
 
-    @Option(names = "--print-key", description = "print this agent's public key (creating the keypair) and exit")
+    @Option(names = "--print-key", description = "print this agent's public key and, on a second line, its"
+            + " fingerprint (creating the keypair), and exit")
     boolean printKey;
 
     public static void main(String[] args) {
@@ -68,7 +71,8 @@ public final class Main implements Callable<Integer> {
                 : p.containsKey("key-dir") ? Path.of(p.getProperty("key-dir")) : AgentConfig.defaultKeyDir();
         CurveKeys keys = CurveKeys.loadOrCreate(dir, "agent");
         if (printKey) {
-            System.out.println(keys.publicKey());
+            System.out.println(keys.publicKey()); // first line: the key itself, for scripts
+            System.out.println(KeyFingerprint.of(keys.publicKey())); // second: what `ops keys list` shows
             return 0;
         }
         String hubValue = pick(hub, p, "hub", null);
@@ -76,12 +80,17 @@ public final class Main implements Callable<Integer> {
         if (hubValue == null || keyValue == null) {
             throw new BadSetting("--hub and --hub-key are required (or hub= and hub-key= in --config)");
         }
-        AgentConfig cfg = new AgentConfig(hubValue, keyValue, pick(name, p, "name", HostFacts.hostname()), dir,
-                number(heartbeat, p, "heartbeat", 2000), (int) number(maxRequests, p, "max-requests", 32));
+        AgentConfig cfg;
+        try {
+            cfg = new AgentConfig(hubValue, keyValue, pick(name, p, "name", HostFacts.hostname()), dir,
+                    number(heartbeat, p, "heartbeat", 2000), (int) number(maxRequests, p, "max-requests", 32));
+        } catch (IllegalArgumentException e) {
+            throw new BadSetting(e.getMessage() + (name == null ? " (set it with --name)" : ""));
+        }
         Agent agent = new Agent(cfg, keys, Main::log);
         Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "ops-agent-shutdown"));
-        log("ops-agent " + Agent.VERSION + " '" + cfg.name() + "' key " + keys.publicKey() + " connecting to "
-                + cfg.hub());
+        log("ops-agent " + Agent.VERSION + " '" + cfg.name() + "' key " + keys.publicKey() + " fingerprint "
+                + KeyFingerprint.of(keys.publicKey()) + " connecting to " + cfg.hub());
         agent.run();
         return 0;
     }

@@ -1,5 +1,7 @@
 package dev.opsshell.agent;
 
+import dev.opsshell.agent.protocol.CurveKeys;
+import dev.opsshell.agent.protocol.KeyFingerprint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,5 +66,27 @@ class MainSettingsTest {
     void withoutTheHubTheAgentSaysWhatIsRequired() {
         assertEquals(2, run("--key-dir", dir.resolve("keys").toString()));
         assertTrue(stderr().contains("--hub and --hub-key are required"), stderr());
+    }
+
+    @Test
+    void printKeyPrintsTheKeyThenItsFingerprintForTheOperatorToCompare() {
+        PrintStream savedOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, run("--print-key", "--key-dir", dir.resolve("keys").toString()));
+        } finally {
+            System.setOut(savedOut);
+        }
+        String key = CurveKeys.loadOrCreate(dir.resolve("keys"), "agent").publicKey();
+        assertEquals(List.of(key, KeyFingerprint.of(key)), out.toString(StandardCharsets.UTF_8).lines().toList());
+    }
+
+    @Test
+    void aNameTheHubWouldRefuseStopsTheAgentWithAMessage() {
+        assertEquals(2, run("--hub", "tcp://127.0.0.1:25812", "--hub-key", "0123456789012345678901234567890123456789",
+                "--name", "../etc/passwd", "--key-dir", dir.resolve("keys").toString()));
+        assertTrue(stderr().contains("'../etc/passwd' is not a valid agent name"), stderr());
+        assertFalse(stderr().contains("\tat "), "no stack trace: " + stderr());
     }
 }
