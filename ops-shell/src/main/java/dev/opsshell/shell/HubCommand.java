@@ -5,6 +5,7 @@ import dev.opsshell.remote.hub.HubClient;
 import dev.opsshell.remote.hub.HubConfig;
 import dev.opsshell.remote.hub.HubDaemon;
 import dev.opsshell.remote.hub.HubException;
+import dev.opsshell.remote.hub.SessionHub;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,6 +32,11 @@ final class HubCommand implements Callable<Integer> {
             description = "The hub's keypair and key store (default $OPS_HUB_DIR, else ~/.ops/hub).")
     Path keyDir;
 
+    @Option(names = "--max-pending", paramLabel = "N",
+            description = "Unknown agent keys kept pending at most; past it new ones are refused (default"
+                    + " $OPS_HUB_MAX_PENDING, else 1000).")
+    String maxPending;
+
     @Override
     public Integer call() throws InterruptedException {
         Hub hub;
@@ -38,6 +44,8 @@ final class HubCommand implements Callable<Integer> {
         try {
             config = HubConfig.defaults(port != null ? port : KeysCommand.defaultPort())
                     .withBindAddress(bind).withKeyDir(keyDir != null ? keyDir : KeysCommand.defaultKeyDir());
+            String limit = maxPending != null ? maxPending : System.getenv("OPS_HUB_MAX_PENDING");
+            if (limit != null && !limit.isBlank()) config = config.withMaxPending(SessionHub.maxPending(limit));
             hub = HubDaemon.start(config, HubClient.defaultKeyDir());
         } catch (HubException e) {
             System.err.println("ops hub: " + e.getMessage());
@@ -50,7 +58,8 @@ final class HubCommand implements Callable<Integer> {
         }, "ops-hub-shutdown"));
         System.out.println("hub listening on " + hub.endpoint());
         System.out.println("hub key " + hub.publicKey());
-        System.out.println("key store " + config.keyDir() + " (ops keys list|accept NAME|reject NAME|delete NAME)");
+        System.out.println("key store " + config.keyDir() + " (ops keys list|accept NAME --fingerprint FP|reject NAME|"
+                + "delete NAME), at most " + config.maxPending() + " pending");
         System.out.println("agents: java -jar ops-agent.jar --hub tcp://THIS-HOST:" + hub.port() + " --hub-key '"
                 + hub.publicKey() + "'");
         System.out.flush();

@@ -1,5 +1,7 @@
 package dev.opsshell.remote.hub;
 
+import dev.opsshell.agent.protocol.KeyFingerprint;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,7 +9,8 @@ import java.util.List;
 
 /**
  * The agents a hub knows, as the shell shows them: name, state, address, since, last heartbeat,
- * os and version — one row each. {@code agents()} at the prompt echoes this table.
+ * os, version and key fingerprint (to compare with the one the agent logs before
+ * {@code acceptAgent(name, fingerprint)}) — one row each. {@code agents()} at the prompt echoes this table.
  *
  * @param hub  where the hub listens
  * @param list the agents, by name
@@ -30,12 +33,12 @@ public record AgentTable(String hub, List<AgentInfo> list) {
     @Override
     public String toString() {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"AGENT", "STATE", "ADDRESS", "SINCE", "HEARTBEAT", "OS", "VERSION"});
+        rows.add(new String[] {"AGENT", "STATE", "ADDRESS", "SINCE", "HEARTBEAT", "OS", "VERSION", "KEY"});
         for (AgentInfo a : list) {
             rows.add(new String[] {a.name(), a.state(), orDash(a.address()),
                     a.since() == null ? "-" : a.since().toString().replaceAll("\\.\\d+Z$", "Z"),
                     a.lastHeartbeat() == null ? "-" : ago(a.lastHeartbeat()),
-                    a.facts().getOrDefault("os", "-"), orDash(a.version())});
+                    a.facts().getOrDefault("os", "-"), orDash(a.version()), fingerprint(a.key())});
         }
         int[] width = new int[rows.get(0).length];
         for (String[] row : rows) {
@@ -52,6 +55,14 @@ public record AgentTable(String hub, List<AgentInfo> list) {
         s.append(up).append(" connected, ").append(pending().size()).append(" pending, ")
                 .append(list.size() - up - pending().size()).append(" other; hub ").append(hub);
         return s.toString();
+    }
+
+    private static String fingerprint(String key) {
+        try {
+            return key == null ? "-" : KeyFingerprint.of(key);
+        } catch (IllegalArgumentException e) {
+            return "-"; // a row from an older hub without a usable key
+        }
     }
 
     private static String orDash(String s) {

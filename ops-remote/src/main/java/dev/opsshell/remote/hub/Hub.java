@@ -36,6 +36,8 @@ public final class Hub implements AgentLink {
     private final HubConfig config;
     private final CurveKeys curveKeys;
     private final KeyStore keys;
+    private final HubLog log = new HubLog(System.err::println);
+    private final Admission admission;
     private final ZContext context = new ZContext(1);
     private final Outbox<Outgoing> outbox = new Outbox<>();
     private final Map<String, AgentInfo> agents = new ConcurrentHashMap<>();
@@ -58,7 +60,8 @@ public final class Hub implements AgentLink {
     private Hub(HubConfig config) {
         this.config = config;
         this.curveKeys = CurveKeys.loadOrCreate(config.keyDir(), "hub");
-        this.keys = new KeyStore(config.keyDir());
+        this.keys = new KeyStore(config.keyDir(), config.maxPending());
+        this.admission = new Admission(keys, log);
         try {
             this.loop = new HubLoop(this, context, config, outbox);
         } catch (RuntimeException e) {
@@ -102,6 +105,18 @@ public final class Hub implements AgentLink {
 
     public KeyStore keys() {
         return keys;
+    }
+
+    Admission admission() {
+        return admission;
+    }
+
+    /**
+     * What the hub has told its operator lately (refused name takeovers, a full pending area, bad
+     * names), oldest first; each line also went to standard error.
+     */
+    public List<String> log() {
+        return log.recent();
     }
 
     /** Every agent seen since start (connected, down, pending), by name. */
@@ -161,8 +176,9 @@ public final class Hub implements AgentLink {
     }
 
     public HubStats stats() {
-        return new HubStats(received.get(), sent.get(), malformed.get(), refused.get() + loop.zapRefused(),
-                queueFull.get(), late.get(), errors.get(), pending.size());
+        return new HubStats(received.get(), sent.get(), malformed.get(),
+                refused.get() + loop.zapRefused() + admission.badNames.get(), admission.takeovers.get(),
+                admission.pendingFull.get(), queueFull.get(), late.get(), errors.get(), pending.size());
     }
 
     long nextId() {

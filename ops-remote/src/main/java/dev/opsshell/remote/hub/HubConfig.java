@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param highWaterMark   messages queued per peer before sends fail with an explicit "queue full" error
  * @param maxMessageBytes frames larger than this are refused by ZeroMQ (the sender is disconnected)
  * @param missedBeats     heartbeats an agent may miss before it is marked down
+ * @param maxPending      unknown keys filed as pending at most; past it new unknown keys are refused
  */
 public record HubConfig(String bindAddress, int port, Path keyDir, int highWaterMark, long maxMessageBytes,
-                        int missedBeats) {
+                        int missedBeats, int maxPending) {
 
     public static final int DEFAULT_PORT = 4505;
 
@@ -26,11 +27,13 @@ public record HubConfig(String bindAddress, int port, Path keyDir, int highWater
         if (highWaterMark < 1) throw new IllegalArgumentException("highWaterMark must be positive");
         if (maxMessageBytes < 1024) throw new IllegalArgumentException("maxMessageBytes must be at least 1024");
         if (missedBeats < 1) throw new IllegalArgumentException("missedBeats must be at least 1");
+        if (maxPending < 1) throw new IllegalArgumentException("maxPending must be at least 1, was " + maxPending);
     }
 
-    /** Every interface on {@code port}, keys under {@code ~/.ops/hub}, HWM 10 000, frames up to 16 MiB. */
+    /** Every interface on {@code port}, keys under {@code ~/.ops/hub}, HWM 10 000, frames up to 16 MiB, 1000 pending. */
     public static HubConfig defaults(int port) {
-        return new HubConfig("0.0.0.0", port, defaultKeyDir(), 10_000, 16L * 1024 * 1024, 3);
+        return new HubConfig("0.0.0.0", port, defaultKeyDir(), 10_000, 16L * 1024 * 1024, 3,
+                KeyStore.DEFAULT_MAX_PENDING);
     }
 
     public static Path defaultKeyDir() {
@@ -38,18 +41,22 @@ public record HubConfig(String bindAddress, int port, Path keyDir, int highWater
     }
 
     public HubConfig withBindAddress(String address) {
-        return new HubConfig(address, port, keyDir, highWaterMark, maxMessageBytes, missedBeats);
+        return new HubConfig(address, port, keyDir, highWaterMark, maxMessageBytes, missedBeats, maxPending);
     }
 
     public HubConfig withKeyDir(Path dir) {
-        return new HubConfig(bindAddress, port, dir, highWaterMark, maxMessageBytes, missedBeats);
+        return new HubConfig(bindAddress, port, dir, highWaterMark, maxMessageBytes, missedBeats, maxPending);
     }
 
     public HubConfig withHighWaterMark(int hwm) {
-        return new HubConfig(bindAddress, port, keyDir, hwm, maxMessageBytes, missedBeats);
+        return new HubConfig(bindAddress, port, keyDir, hwm, maxMessageBytes, missedBeats, maxPending);
     }
 
     public HubConfig withMaxMessageBytes(long bytes) {
-        return new HubConfig(bindAddress, port, keyDir, highWaterMark, bytes, missedBeats);
+        return new HubConfig(bindAddress, port, keyDir, highWaterMark, bytes, missedBeats, maxPending);
+    }
+
+    public HubConfig withMaxPending(int max) {
+        return new HubConfig(bindAddress, port, keyDir, highWaterMark, maxMessageBytes, missedBeats, max);
     }
 }

@@ -41,7 +41,7 @@ final class HubLoop implements Runnable {
         this.hub = hub;
         this.context = context;
         this.outbox = outbox;
-        this.zapHandler = new ZapHandler(hub.keys());
+        this.zapHandler = new ZapHandler(hub.admission());
         zap = context.createSocket(SocketType.REP);
         zap.setLinger(0);
         zap.bind(ZapHandler.ENDPOINT);

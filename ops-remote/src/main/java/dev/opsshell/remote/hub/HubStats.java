@@ -1,15 +1,18 @@
 package dev.opsshell.remote.hub;
 
 /**
- * Counters of a running hub: frames received and sent, frames dropped as malformed, messages refused
- * from peers that were not allowed to send them, sends refused at the high-water mark, replies that
- * came after their request was closed, errors the hub thread survived, and requests open now.
+ * Counters of a running hub: frames received and sent, frames dropped as malformed, messages and
+ * handshakes refused (rejected keys, peers not allowed to send what they sent, invalid names),
+ * attempts by a key to take a name another key holds, unknown keys refused because the pending area
+ * was full, sends refused at the high-water mark, replies that came after their request was
+ * closed, errors the hub thread survived, and requests open now.
  */
-public record HubStats(long received, long sent, long malformed, long refused, long queueFull, long late,
-                       long errors, int open) {
+public record HubStats(long received, long sent, long malformed, long refused, long takeovers, long pendingFull,
+                       long queueFull, long late, long errors, int open) {
     @Override
     public String toString() {
         return "hub: " + received + " received, " + sent + " sent, " + malformed + " malformed, " + refused
-                + " refused, " + queueFull + " queue-full, " + late + " late, " + errors + " errors, " + open + " open";
+                + " refused, " + takeovers + " takeovers refused, " + pendingFull + " pending-full, " + queueFull
+                + " queue-full, " + late + " late, " + errors + " errors, " + open + " open";
     }
 }

@@ -1,16 +1,23 @@
 package dev.opsshell.remote.hub;
 
+import dev.opsshell.agent.protocol.AgentName;
 import dev.opsshell.agent.protocol.CurveKeys;
+import dev.opsshell.agent.protocol.KeyFingerprint;
+import dev.opsshell.agent.protocol.PeerText;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -18,14 +25,24 @@ import java.util.stream.Stream;
 /**
  * The hub's allow-list of public keys, kept as files the way salt-key keeps minion keys:
  * {@code DIR/accepted/NAME}, {@code DIR/pending/NAME} and {@code DIR/rejected/NAME}, each holding one
- * Z85 public key. An agent whose key is accepted may register under that name; an unknown key is
- * recorded as pending with the name it asked for; a rejected key is refused at the handshake.
+ * Z85 public key (41 bytes). An agent whose key is accepted may register under that name; an unknown
+ * key is recorded as pending with the name it asked for; a rejected key is refused at the handshake.
  * Names starting with {@code @} are shell clients of a standalone hub, not agents.
+ *
+ * <p>A name never takes a key's place: a key filed under a name (pending, accepted or rejected) is
+ * never replaced by another key asking for that name ({@link Enrolment.NameTaken}); only an
+ * operator's {@link #allow} or {@link #delete} frees it. The pending area holds at most
+ * {@code maxPending} keys ({@link Enrolment.Full} past that), so a flood of unknown keys fills
+ * neither the disk nor the listing. Accepting may name the key's {@link KeyFingerprint fingerprint},
+ * so what is accepted is the key the operator compared, not whatever holds the name by then.
  *
  * <p>The files are the truth: {@code ops keys accept web1} in another process is seen at the next
  * lookup (directories are re-read when their modification time changes). Thread-safe.
  */
 public final class KeyStore {
+    /** Pending keys kept at most, unless the hub is configured otherwise. */
+    public static final int DEFAULT_MAX_PENDING = 1000;
+
     /** Where a key stands. */
     public enum State { ACCEPTED, PENDING, REJECTED }
 
@@ -35,20 +52,33 @@ public final class KeyStore {
             return name.startsWith("@");
         }
 
-        /** How the shell echoes it: {@code agent-one accepted (key NOwkO>%z…)}. */
+        /** The key's fingerprint, {@code SHA256:…}, as the agent prints it in its log. */
+        public String fingerprint() {
+            return KeyFingerprint.of(key);
+        }
+
+        /** How the shell echoes it: {@code agent-one accepted SHA256:3q2+7w…}. */
         @Override
         public String toString() {
-            return name + " " + state.name().toLowerCase(java.util.Locale.ROOT) + " (key " + key.substring(0, Math.min(8, key.length())) + "…)";
+            return name + " " + state.name().toLowerCase(Locale.ROOT) + " " + fingerprint();
         }
     }
 
     private final Path dir;
+    private final int maxPending;
     private final Map<State, Long> seen = new HashMap<>();
     private Map<String, Entry> byKey = Map.of();
     private List<Entry> entries = List.of();
 
     public KeyStore(Path dir) {
+        this(dir, DEFAULT_MAX_PENDING);
+    }
+
+    /** A store in {@code dir} that files at most {@code maxPending} unknown keys. */
+    public KeyStore(Path dir, int maxPending) {
+        if (maxPending < 1) throw new IllegalArgumentException("maxPending must be at least 1, was " + maxPending);
         this.dir = dir;
+        this.maxPending = maxPending;
         try {
             CurveKeys.createPrivateDir(dir);
             for (State s : State.values()) Files.createDirectories(folder(s));
@@ -59,6 +89,16 @@ public final class KeyStore {
 
     public Path dir() {
         return dir;
+    }
+
+    public int maxPending() {
+        return maxPending;
+    }
+
+    /** Keys pending now. */
+    public synchronized int pendingCount() {
+        refresh();
+        return (int) entries.stream().filter(e -> e.state() == State.PENDING).count();
     }
 
     /** Every key, accepted first, then pending, then rejected, by name. */
@@ -78,12 +118,28 @@ public final class KeyStore {
         return entries.stream().filter(e -> e.name().equals(name)).findFirst();
     }
 
-    /** Files an unknown key as pending under the name it asked for (a later key for that name replaces it). */
-    public synchronized Entry addPending(String name, String key) {
+    /**
+     * Files an unknown key as pending under the name it asked for, unless the key is known already
+     * (then it keeps its name), another key holds the name, or the pending area is full. A name
+     * that is not a valid file-safe name ({@link AgentName}) is an {@link IllegalArgumentException}.
+     */
+    public synchronized Enrolment addPending(String name, String key) {
+        AgentName.check(name);
+        CurveKeys.requireKey(key, "key for " + name);
         Optional<Entry> known = byKey(key);
-        if (known.isPresent()) return known.get();
-        write(State.PENDING, checkName(name), key);
-        return new Entry(name, key, State.PENDING);
+        if (known.isPresent()) return new Enrolment.Known(known.get());
+        Optional<Entry> holder = byName(name);
+        if (holder.isPresent()) return new Enrolment.NameTaken(name, key, holder.get());
+        if (pendingCount() >= maxPending) return new Enrolment.Full(maxPending);
+        try {
+            write(State.PENDING, name, key, StandardOpenOption.CREATE_NEW);
+        } catch (FileAlreadyExistsException e) {
+            seen.clear(); // another process filed this name just now: read what it wrote
+            Entry other = byName(name).orElseThrow(() -> new UncheckedIOException("pending/" + name
+                    + " appeared and vanished while filing it", e));
+            return other.key().equals(key) ? new Enrolment.Known(other) : new Enrolment.NameTaken(name, key, other);
+        }
+        return new Enrolment.Filed(new Entry(name, key, State.PENDING));
     }
 
     /** Accepts a key directly under a name (deploying an agent, authorising a shell client). */
@@ -97,12 +153,28 @@ public final class KeyStore {
 
     /** Moves a pending (or rejected) key to accepted: that agent may register from now on. */
     public synchronized Entry accept(String name) {
-        return move(name, State.ACCEPTED);
+        return accept(name, null);
+    }
+
+    /**
+     * Accepts the key filed under {@code name} only if its fingerprint is {@code fingerprint} (null
+     * accepts whatever key is filed there); a different key is an {@link IllegalArgumentException}
+     * that says which fingerprint is filed, and nothing changes.
+     */
+    public synchronized Entry accept(String name, String fingerprint) {
+        Entry e = byName(checkName(name)).orElseThrow(() -> missing(name));
+        if (fingerprint != null && !KeyFingerprint.matches(fingerprint, e.key())) {
+            throw new IllegalArgumentException("the key " + e.state().name().toLowerCase(Locale.ROOT) + " for '" + name
+                    + "' has fingerprint " + e.fingerprint() + ", not " + PeerText.clean(fingerprint.strip(), 80)
+                    + "; nothing was accepted. Compare with the fingerprint the agent logs on start"
+                    + " (`ops-agent --print-key` prints it); if it is not your agent's, `ops keys reject " + name + "`");
+        }
+        return move(e, State.ACCEPTED);
     }
 
     /** Moves a key to rejected: its holder is refused at the handshake from now on. */
     public synchronized Entry reject(String name) {
-        return move(name, State.REJECTED);
+        return move(byName(checkName(name)).orElseThrow(() -> missing(name)), State.REJECTED);
     }
 
     /** Forgets a key wherever it is filed; its holder shows up as pending again if it reconnects. */
@@ -112,8 +184,8 @@ public final class KeyStore {
         return e;
     }
 
-    private Entry move(String name, State to) {
-        Entry e = byName(checkName(name)).orElseThrow(() -> missing(name));
+    private Entry move(Entry e, State to) {
+        String name = e.name();
         if (e.state() == to) return e;
         delete(to, name);
         write(to, name, e.key());
@@ -136,7 +208,8 @@ public final class KeyStore {
         List<Entry> all = new ArrayList<>();
         for (State s : State.values()) {
             try (Stream<Path> files = Files.list(folder(s))) {
-                files.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).forEach(f -> {
+                // only names the store itself could have written: a stray file is not a key
+                files.filter(f -> Files.isRegularFile(f) && AgentName.valid(f.getFileName().toString())).sorted(Comparator.comparing(Path::toString)).forEach(f -> {
                     String key = read(f);
                     if (key != null) all.add(new Entry(f.getFileName().toString(), key, s));
                 });
@@ -184,9 +257,19 @@ public final class KeyStore {
     }
 
     private void write(State s, String name, String key) {
+        try {
+            write(s, name, key, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (FileAlreadyExistsException e) {
+            throw new IllegalStateException("cannot happen without CREATE_NEW", e);
+        }
+    }
+
+    private void write(State s, String name, String key, OpenOption... how) throws FileAlreadyExistsException {
         refresh(); // take in changes by other processes first: the cache is then updated, not re-read
         try {
-            Files.writeString(folder(s).resolve(name), key + "\n", StandardCharsets.US_ASCII);
+            Files.writeString(folder(s).resolve(name), key + "\n", StandardCharsets.US_ASCII, how);
+        } catch (FileAlreadyExistsException e) {
+            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + folder(s).resolve(name) + ": " + e.getMessage(), e);
         }
@@ -208,10 +291,6 @@ public final class KeyStore {
     }
 
     static String checkName(String name) {
-        if (name == null || !name.matches("@?[A-Za-z0-9][A-Za-z0-9._@-]{0,127}")) {
-            throw new IllegalArgumentException("'" + name + "' is not a valid agent name: use letters, digits, '.', '_', "
-                    + "'-' (a leading '@' marks a shell client)");
-        }
-        return name;
+        return AgentName.check(name);
     }
 }

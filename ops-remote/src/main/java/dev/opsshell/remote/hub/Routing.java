@@ -3,6 +3,7 @@ package dev.opsshell.remote.hub;
 import dev.opsshell.agent.protocol.Codec;
 import dev.opsshell.agent.protocol.ErrorCode;
 import dev.opsshell.agent.protocol.Message;
+import dev.opsshell.agent.protocol.PeerText;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 import zmq.ZError;
@@ -39,8 +40,12 @@ final class Routing {
         if (m instanceof Message.Register r) {
             register(routing, key, address, r);
         } else if (c == null) {
-            if (m instanceof Message.Heartbeat hb) send(routing, new Message.HeartbeatAck(hb.seq(), false));
-            else hub.refused.incrementAndGet();
+            // a key refused a name hears nothing more: it gives up on this connection, and ZAP refuses the next
+            if (m instanceof Message.Heartbeat hb && !hub.admission().refused(key)) {
+                send(routing, new Message.HeartbeatAck(hb.seq(), false));
+            } else {
+                hub.refused.incrementAndGet();
+            }
         } else if (m instanceof Message.Heartbeat hb) {
             c.seen();
             c.lastHeartbeat = Instant.now();
@@ -71,8 +76,7 @@ final class Routing {
         }
         if (entry.isPresent() && entry.get().state() == KeyStore.State.ACCEPTED) {
             String name = entry.get().name();
-            Connection c = new Connection(routing, key, name, true, entry.get().isClient(), address,
-                    r.heartbeatMillis(), r.version(), r.facts());
+            Connection c = connection(routing, key, name, true, entry.get().isClient(), address, r);
             Connection old = entry.get().isClient() ? null : byName.get(name);
             if (old != null && !old.routing.equals(routing)) {
                 byRouting.remove(old.routing);
@@ -86,17 +90,21 @@ final class Routing {
             send(routing, new Message.Welcome(name, "accepted"));
             return;
         }
-        try {
-            hub.keys().addPending(r.name(), key);
-        } catch (IllegalArgumentException e) {
-            hub.refused.incrementAndGet();
-            return;
-        }
-        Connection c = new Connection(routing, key, r.name(), false, r.name().startsWith("@"), address,
-                r.heartbeatMillis(), r.version(), r.facts());
+        Connection live = r.name() == null ? null : byName.get(r.name());
+        Optional<KeyStore.Entry> pending = hub.admission().enrol(r.name(), key, address, live == null ? null : live.key);
+        if (pending.isEmpty()) return; // refused, counted and logged: the peer gets nothing
+        String name = pending.get().name(); // the name its key is filed under, whatever it asked for now
+        Connection c = connection(routing, key, name, false, pending.get().isClient(), address, r);
         byRouting.put(routing, c);
-        if (!c.client) hub.publish(c.info(AgentInfo.PENDING));
-        send(routing, new Message.Welcome(r.name(), "pending"));
+        if (!c.client && !byName.containsKey(name)) hub.publish(c.info(AgentInfo.PENDING));
+        send(routing, new Message.Welcome(name, "pending"));
+    }
+
+    /** A peer's connection, with what it said about itself cleaned for printing (it may be anyone). */
+    private static Connection connection(String routing, String key, String name, boolean accepted, boolean client,
+                                         String address, Message.Register r) {
+        return new Connection(routing, key, name, accepted, client, PeerText.clean(address, 64), r.heartbeatMillis(),
+                PeerText.clean(r.version(), 64), PeerText.clean(r.facts(), 64, 64, 1024));
     }
 
     private void deliver(Connection c, Message.Reply reply) {

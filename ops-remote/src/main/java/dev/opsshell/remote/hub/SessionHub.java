@@ -13,7 +13,8 @@ import java.util.WeakHashMap;
  *   <li>{@code ops.hub.port} / {@code OPS_HUB_PORT}: the port (default 4505; 0 picks a free one),
  *       or {@code off} to start no hub;</li>
  *   <li>{@code ops.hub.dir} / {@code OPS_HUB_DIR}: the key directory (default {@code ~/.ops/hub});</li>
- *   <li>{@code ops.hub.bind} / {@code OPS_HUB_BIND}: the address to bind (default {@code 0.0.0.0}).</li>
+ *   <li>{@code ops.hub.bind} / {@code OPS_HUB_BIND}: the address to bind (default {@code 0.0.0.0});</li>
+ *   <li>{@code ops.hub.max-pending} / {@code OPS_HUB_MAX_PENDING}: unknown keys kept pending at most (default 1000).</li>
  * </ul>
  * When the port is taken by this machine's standalone hub ({@code ops hub}, same key directory),
  * the session becomes its client instead. A link set with {@link #use} (from {@code ops exec --hub}) wins.
@@ -32,6 +33,14 @@ public final class SessionHub {
                 + " or 'off', was '" + value + "'; fix or unset it");
     }
 
+    /** Reads the pending-keys limit ({@code OPS_HUB_MAX_PENDING}, {@code --max-pending}): a whole number from 1. */
+    public static int maxPending(String value) {
+        String v = value.strip();
+        if (v.matches("\\d{1,9}") && Integer.parseInt(v) >= 1) return Integer.parseInt(v);
+        throw new HubException("the pending-keys limit (OPS_HUB_MAX_PENDING) must be a whole number from 1, was '"
+                + value + "'; fix or unset it (the default is " + KeyStore.DEFAULT_MAX_PENDING + ")");
+    }
+
     /** The session's link, starting the in-shell hub if none is set yet. */
     public static synchronized AgentLink of(Session session) {
         AgentLink link = LINKS.get(session);
@@ -44,6 +53,8 @@ public final class SessionHub {
                 .withBindAddress(setting("ops.hub.bind", "OPS_HUB_BIND", "0.0.0.0"));
         String dir = setting("ops.hub.dir", "OPS_HUB_DIR", null);
         if (dir != null) config = config.withKeyDir(java.nio.file.Path.of(dir));
+        String maxPending = setting("ops.hub.max-pending", "OPS_HUB_MAX_PENDING", null);
+        if (maxPending != null) config = config.withMaxPending(maxPending(maxPending));
         try {
             return use(session, Hub.start(config));
         } catch (HubException busy) {

@@ -6,19 +6,21 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Answers ZeroMQ's authentication (ZAP) requests for the hub's ROUTER: a CURVE client whose key the
- * {@link KeyStore} has rejected is refused at the handshake; any other key gets through with its Z85
- * public key as the user id, which the hub reads off each message to know who sent it. Unknown keys
- * get through so they can say their name and be filed as pending; the hub runs nothing for them.
- * Called on the hub thread, which owns the REP socket bound at {@code inproc://zeromq.zap.01}.
+ * {@link KeyStore} has rejected is refused at the handshake, and so is one {@link Admission} refuses
+ * (a key that tried to take a name another key holds, while that name stays taken; any unknown key
+ * while the pending area is full). Any other key gets through with its Z85 public key as the user id,
+ * which the hub reads off each message to know who sent it. Unknown keys get through so they can say
+ * their name and be filed as pending; the hub runs nothing for them. Called on the hub thread, which
+ * owns the REP socket bound at {@code inproc://zeromq.zap.01}.
  */
 final class ZapHandler {
     static final String ENDPOINT = "inproc://zeromq.zap.01";
 
-    private final KeyStore keys;
-    private long refused;
+    private final Admission admission;
+    private volatile long refused;
 
-    ZapHandler(KeyStore keys) {
-        this.keys = keys;
+    ZapHandler(Admission admission) {
+        this.admission = admission;
     }
 
     /** Reads one request from {@code zap} and sends its reply. */
@@ -31,24 +33,23 @@ final class ZapHandler {
         String mechanism = zap.recvStr();
         byte[] credentials = zap.hasReceiveMore() ? zap.recv() : new byte[0];
         while (zap.hasReceiveMore()) zap.recv();
-        String status;
-        String text;
+        String why; // null when the peer may connect
         String userId = "";
         if (!"CURVE".equals(mechanism) || credentials.length != 32) {
-            status = "400";
-            text = "only CURVE clients are served";
+            why = "only CURVE clients are served";
+            refused++;
         } else {
             userId = ZMQ.Curve.z85Encode(credentials);
-            boolean rejected;
             try {
-                rejected = keys.byKey(userId).map(e -> e.state() == KeyStore.State.REJECTED).orElse(false);
+                why = admission.refusal(userId); // counts its own refusals (name taken, pending full)
+                if (Admission.REJECTED.equals(why)) refused++;
             } catch (RuntimeException e) {
-                rejected = true; // the key store cannot be read: refuse, but always answer or ZAP stalls
+                why = "the key store cannot be read"; // refuse, but always answer or ZAP stalls
+                refused++;
             }
-            status = rejected ? "400" : "200";
-            text = rejected ? "key rejected" : "OK";
         }
-        if (!"200".equals(status)) refused++;
+        String status = why == null ? "200" : "400";
+        String text = why == null ? "OK" : why;
         zap.sendMore(version == null ? "1.0" : version);
         zap.sendMore(requestId == null ? "1" : requestId);
         zap.sendMore(status);
@@ -57,7 +58,7 @@ final class ZapHandler {
         zap.send(new byte[0]);
     }
 
-    /** Handshakes refused so far (rejected keys, non-CURVE peers). */
+    /** Handshakes refused so far for rejected keys and non-CURVE peers (the rest {@link Admission} counts). */
     long refused() {
         return refused;
     }
