@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
  * The shell's words for agents, preloaded next to {@link Ops}:
  * <pre>{@code
  * agents();                                   // connected and pending agents, as a table
- * acceptAgent("web1");                        // let a pending agent in
+ * acceptAgent("web1", "SHA256:…");          // let a pending agent in, if its key is the one it logged
  * hosts("web").via(agent()).exec("uptime");   // run through agents instead of SSH
  * hosts("web").run(downgrade(exec("uptime"))); // agents where connected, SSH for the rest
  * hosts("web").run(facts()).pretty();
@@ -91,8 +91,22 @@ public final class AgentOps {
         return AgentHosts.select(pattern, Session.current().inventory(), hub().agents());
     }
 
+    /**
+     * Lets the agent whose key is filed under {@code name} in, whatever that key is; the entry it
+     * returns shows the fingerprint that was accepted. Prefer {@link #acceptAgent(String, String)}.
+     */
     public static KeyStore.Entry acceptAgent(String name) {
         return keyStore().accept(name);
+    }
+
+    /**
+     * Lets the agent filed under {@code name} in only if its key has {@code fingerprint} (the
+     * {@code SHA256:…} the agent logs on start, compared out of band); otherwise throws, saying which
+     * fingerprint is filed, and accepts nothing.
+     */
+    public static KeyStore.Entry acceptAgent(String name, String fingerprint) {
+        java.util.Objects.requireNonNull(fingerprint, "fingerprint (or call acceptAgent(name) to accept any key)");
+        return keyStore().accept(name, fingerprint);
     }
 
     public static KeyStore.Entry rejectAgent(String name) {

@@ -13,13 +13,15 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code ops keys hub|list|accept NAME|reject NAME|delete NAME}: the hub's key store, as salt-key
- * manages minion keys. Works on the files under {@code ~/.ops/hub} (or {@code --key-dir}); a running
- * hub sees the change at the agent's next heartbeat.
+ * {@code ops keys hub|list|accept NAME [--fingerprint FP]|reject NAME|delete NAME}: the hub's key
+ * store, as salt-key manages minion keys. Works on the files under {@code ~/.ops/hub} (or
+ * {@code --key-dir}, before or after the subcommand and its name); a running hub sees the change at
+ * the agent's next heartbeat. Every key is shown with its fingerprint, which the agent logs on start.
  */
 @Command(name = "keys", mixinStandardHelpOptions = true,
         description = "Show the hub's public key and manage agent keys (accepted, pending, rejected).",
-        subcommands = {KeysCommand.HubKey.class, KeysCommand.ListKeys.class})
+        subcommands = {KeysCommand.HubKey.class, KeysCommand.ListKeys.class, KeysCommand.Accept.class,
+                KeysCommand.Reject.class, KeysCommand.Delete.class})
 final class KeysCommand implements Callable<Integer> {
 
     @Option(names = "--key-dir", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
@@ -50,7 +52,8 @@ final class KeysCommand implements Callable<Integer> {
     static int change(String verb, java.util.function.Supplier<KeyStore.Entry> action) {
         try {
             KeyStore.Entry e = action.get();
-            System.out.println(verb + " " + e.name() + " (" + e.state().name().toLowerCase() + ") " + e.key());
+            System.out.println(verb + " " + e.name() + " (" + e.state().name().toLowerCase(java.util.Locale.ROOT) + ") "
+                    + e.fingerprint() + " key " + e.key());
             return ExitCodes.OK;
         } catch (IllegalArgumentException e) {
             System.err.println("ops keys: " + e.getMessage());
@@ -81,24 +84,55 @@ final class KeysCommand implements Callable<Integer> {
             for (KeyStore.State s : KeyStore.State.values()) {
                 System.out.println(s.name().toLowerCase() + ":");
                 entries.stream().filter(e -> e.state() == s)
-                        .forEach(e -> System.out.println("  " + e.name() + "  " + e.key()));
+                        .forEach(e -> System.out.println("  " + e.name() + "  " + e.fingerprint() + "  key " + e.key()));
             }
             return ExitCodes.OK;
         }
     }
 
     @Command(name = "accept", description = "Accept a pending (or rejected) key: that agent may register.")
-    int accept(@Parameters(paramLabel = "NAME") String name) {
-        return change("accepted", () -> new KeyStore(dir()).accept(name));
+    static final class Accept implements Callable<Integer> {
+        @ParentCommand
+        KeysCommand keys;
+
+        @Parameters(paramLabel = "NAME", description = "The name the key is filed under (`ops keys list`).")
+        String name;
+
+        @Option(names = "--fingerprint", paramLabel = "FP",
+                description = "Accept only if the key filed under NAME has this fingerprint (SHA256:…, as the agent logs it).")
+        String fingerprint;
+
+        @Override
+        public Integer call() {
+            return change("accepted", () -> new KeyStore(keys.dir()).accept(name, fingerprint));
+        }
     }
 
     @Command(name = "reject", description = "Reject a key: its holder is refused at the handshake.")
-    int reject(@Parameters(paramLabel = "NAME") String name) {
-        return change("rejected", () -> new KeyStore(dir()).reject(name));
+    static final class Reject implements Callable<Integer> {
+        @ParentCommand
+        KeysCommand keys;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            return change("rejected", () -> new KeyStore(keys.dir()).reject(name));
+        }
     }
 
     @Command(name = "delete", description = "Forget a key; its holder shows up as pending if it connects again.")
-    int delete(@Parameters(paramLabel = "NAME") String name) {
-        return change("deleted", () -> new KeyStore(dir()).delete(name));
+    static final class Delete implements Callable<Integer> {
+        @ParentCommand
+        KeysCommand keys;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            return change("deleted", () -> new KeyStore(keys.dir()).delete(name));
+        }
     }
 }

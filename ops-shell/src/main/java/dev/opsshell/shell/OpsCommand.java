@@ -67,6 +67,9 @@ public final class OpsCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(new OpsCommand());
         cl.setStopAtPositional(true);
         cl.getSubcommands().get("exec").setStopAtPositional(false).setUnmatchedOptionsArePositionalParams(true);
+        // a key's name is no script argument: options may follow it (`ops keys delete web1 --key-dir D`)
+        cl.getSubcommands().get("keys").setStopAtPositional(false).getSubcommands().values()
+                .forEach(sub -> sub.setStopAtPositional(false));
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("ops: " + e);
             return ExitCodes.SCRIPT_ERROR;

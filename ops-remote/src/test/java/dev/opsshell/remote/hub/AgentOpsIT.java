@@ -1,5 +1,7 @@
 package dev.opsshell.remote.hub;
 
+import dev.opsshell.agent.protocol.CurveKeys;
+import dev.opsshell.agent.protocol.KeyFingerprint;
 import dev.opsshell.core.Session;
 import dev.opsshell.core.host.Host;
 import dev.opsshell.core.host.Hosts;
@@ -11,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +27,7 @@ import static dev.opsshell.remote.AgentOps.facts;
 import static dev.opsshell.remote.AgentOps.ping;
 import static dev.opsshell.remote.Ops.exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The shell's agent vocabulary against a hub with real agents. */
@@ -81,14 +86,23 @@ class AgentOpsIT {
     }
 
     @Test
-    void theAgentTableListsConnectedAndPendingAgents() throws Exception {
-        fx.unknown("newcomer", fx.hub.publicKey());
+    void theAgentTableListsConnectedAndPendingAgentsAndAcceptsOnlyTheFingerprintTheAgentLogged() throws Exception {
+        AgentProcess newcomer = fx.unknown("newcomer", fx.hub.publicKey());
         long end = System.nanoTime() + 20_000_000_000L;
         while (!agents().pending().contains("newcomer") && System.nanoTime() < end) Thread.sleep(50);
         String table = agents().toString();
         assertTrue(table.contains("w1") && table.contains("connected"), table);
         assertTrue(agents().pending().contains("newcomer"), table);
-        acceptAgent("newcomer");
+        Matcher logged = Pattern.compile("fingerprint (SHA256:\\S+)").matcher(newcomer.log());
+        assertTrue(logged.find(), newcomer::log);
+        String fingerprint = logged.group(1); // as the operator reads it on the agent's machine
+        assertTrue(table.contains(fingerprint), table);
+        String other = KeyFingerprint.of(CurveKeys.generate().publicKey());
+        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class, () -> acceptAgent("newcomer", other));
+        assertTrue(wrong.getMessage().contains("has fingerprint " + fingerprint), wrong.getMessage());
+        assertEquals(KeyStore.State.PENDING, fx.hub.keys().byName("newcomer").orElseThrow().state());
+        KeyStore.Entry accepted = acceptAgent("newcomer", fingerprint);
+        assertEquals("newcomer accepted " + fingerprint, accepted.toString());
         while (!agents().connected().contains("newcomer") && System.nanoTime() < end) Thread.sleep(50);
         assertTrue(agents().connected().contains("newcomer"), agents()::toString);
     }
