@@ -64,8 +64,11 @@ public final class Ops {
         return hosts.run(ls(path, flags));
     }
 
-    /** Copies a local file to {@code remotePath} on every host (SFTP over SSH). */
-    public static Operation upload(String localPath, String remotePath) {
+    /**
+     * Copies a local file to {@code remotePath} on every host (SFTP over SSH); agents refuse a
+     * directory others may write to unless asked: {@code upload(…).intoSharedDirectory()}.
+     */
+    public static Transfer upload(String localPath, String remotePath) {
         return Transfer.upload(localPath, remotePath);
     }
 

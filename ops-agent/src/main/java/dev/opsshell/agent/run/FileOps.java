@@ -8,11 +8,9 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 
-/** Reads and writes files in chunks for {@link Message.ReadFile} and {@link Message.WriteFile}. */
+/** Reads files in chunks for {@link Message.ReadFile}; writes are {@link FileWrites}. */
 final class FileOps {
     /** The most one read answers with, so a reply stays well under the hub's frame limit. */
     static final int MAX_CHUNK = 1024 * 1024;
@@ -33,38 +31,6 @@ final class FileOps {
             return ErrorCode.FAILED.reply(r.id(), "cannot read " + path + ": " + e.getMessage());
         } catch (IOException e) {
             return ErrorCode.FAILED.reply(r.id(), "reading " + path + " failed: " + e);
-        }
-    }
-
-    static Message.Reply write(Message.WriteFile w) {
-        Path path = Path.of(w.path());
-        Path part = path.resolveSibling(path.getFileName() + ".ops-part");
-        byte[] data = w.data() == null ? new byte[0] : w.data();
-        try {
-            if (w.offset() == 0 && w.mode() != null && !w.mode().isBlank()) {
-                // a file with a mode (a key, say) is owner-only from its first byte; the mode is set at the end
-                Files.deleteIfExists(part);
-                Files.createFile(part, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
-            try (RandomAccessFile f = new RandomAccessFile(part.toFile(), "rw")) {
-                if (w.offset() == 0) f.setLength(0);
-                if (f.length() != w.offset()) {
-                    return ErrorCode.FAILED.reply(w.id(), "chunk at offset " + w.offset() + " does not follow "
-                            + part + " (" + f.length() + " bytes); restart the copy");
-                }
-                f.seek(w.offset());
-                f.write(data);
-            }
-            long total = w.offset() + data.length;
-            if (w.last()) {
-                if (w.mode() != null && !w.mode().isBlank()) {
-                    Files.setPosixFilePermissions(part, PosixFilePermissions.fromString(symbolic(w.mode())));
-                }
-                Files.move(part, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
-            return new Message.FileWritten(w.id(), total);
-        } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
-            return ErrorCode.FAILED.reply(w.id(), "writing " + path + " failed: " + e);
         }
     }
 

@@ -24,6 +24,7 @@ public final class Requests implements AutoCloseable {
     private final String version;
     private final Consumer<Message> send;
     private final Map<Long, Cancellable> running = new ConcurrentHashMap<>();
+    private final FileWrites writes = new FileWrites();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ExecutorService pool = Executors.newCachedThreadPool(daemon("ops-agent-request"));
     private final ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, daemon("ops-agent-timer"));
@@ -80,7 +81,7 @@ public final class Requests implements AutoCloseable {
         } else if (request instanceof Message.ReadFile r) {
             send.accept(FileOps.read(r));
         } else if (request instanceof Message.WriteFile w) {
-            send.accept(FileOps.write(w));
+            send.accept(writes.write(w));
         } else if (request instanceof Message.Facts f) {
             send.accept(new Message.FactsReply(f.id(), HostFacts.facts(version)));
         } else if (request instanceof Message.Metrics m) {
@@ -101,6 +102,7 @@ public final class Requests implements AutoCloseable {
     public void close() {
         running.values().forEach(Cancellable::cancel);
         pool.shutdownNow();
+        writes.close();
         timers.shutdownNow();
     }
 

@@ -41,6 +41,18 @@ class CodecTest {
     }
 
     @Test
+    void aWriteCarriesItsTransferAndTheSharedDirectoryFlagWhichAnOlderSenderLeavesOff() throws ProtocolException {
+        Message.WriteFile w = (Message.WriteFile) roundTrip(new Message.WriteFile(4, "/tmp/x", 0, new byte[0], true, null,
+                "copy-1", true));
+        assertEquals("copy-1", w.transfer());
+        assertTrue(w.sharedDirectory());
+        Message.WriteFile old = (Message.WriteFile) Codec.decode(("{\"t\":\"write-file\",\"id\":5,\"path\":\"/x\","
+                + "\"offset\":0,\"data\":\"\",\"last\":true}").getBytes(StandardCharsets.UTF_8));
+        assertEquals(null, old.transfer());
+        assertEquals(false, old.sharedDirectory(), "an older hub never asks for a shared directory");
+    }
+
+    @Test
     void aFrameIsOneJsonObjectNamedByItsTypeField() {
         String json = new String(Codec.encode(new Message.Ping(1, 2)), StandardCharsets.UTF_8);
         assertEquals("{\"t\":\"ping\",\"id\":1,\"sentNanos\":2}", json);

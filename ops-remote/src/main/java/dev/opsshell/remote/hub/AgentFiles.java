@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /** File copies through an agent, in 1 MiB chunks so no frame comes near the hub's size limit. */
@@ -23,8 +24,14 @@ final class AgentFiles {
     private AgentFiles() {
     }
 
-    static Result upload(Supplier<AgentLink> link, Host host, Path localFile, String remotePath) {
+    /**
+     * Copies a file to the host's agent. The agent refuses a target in a directory others may write
+     * to (such as /tmp) unless {@code intoSharedDirectory}; see {@link Message.WriteFile}.
+     */
+    static Result upload(Supplier<AgentLink> link, Host host, Path localFile, String remotePath,
+                         boolean intoSharedDirectory) {
         Instant start = Instant.now();
+        String transfer = UUID.randomUUID().toString(); // this copy's chunks, told apart from any other to the same path
         String agent = AgentTransport.agentName(host);
         AgentLink hub = link.get();
         if (!hub.connected(agent)) return AgentTransport.notConnected(host, agent, start);
@@ -36,7 +43,8 @@ final class AgentFiles {
                 long at = offset;
                 boolean last = at + chunk.length >= size;
                 Message.Reply r = AgentTransport.await(hub, hub.call(agent,
-                        id -> new Message.WriteFile(id, remotePath, at, chunk, last, null), o -> { }, CHUNK_DEADLINE));
+                        id -> new Message.WriteFile(id, remotePath, at, chunk, last, null, transfer,
+                                intoSharedDirectory), o -> { }, CHUNK_DEADLINE));
                 if (!(r instanceof Message.FileWritten)) return AgentTransport.problem(host, agent, r, start);
                 offset += chunk.length;
             } while (offset < size);

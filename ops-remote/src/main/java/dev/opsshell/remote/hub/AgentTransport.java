@@ -121,9 +121,19 @@ public final class AgentTransport implements Transport {
                 + "deployAgent(hosts(\"" + host.name() + "\")) or use SSH: via(\"ssh\"), or downgrade(…)", start, NAME);
     }
 
+    /** Copies a file to the host's agent; a directory others may write to (like /tmp) is refused there. */
     @Override
     public Result upload(Host host, java.nio.file.Path localFile, String remotePath) {
-        return AgentFiles.upload(link, host, localFile, remotePath);
+        return upload(host, localFile, remotePath, false);
+    }
+
+    /**
+     * Copies a file to the host's agent; with {@code intoSharedDirectory} the agent also writes into
+     * a directory others may write to (world-writable like /tmp, or another user's), which it
+     * otherwise refuses. It never follows a symlink there either way.
+     */
+    public Result upload(Host host, java.nio.file.Path localFile, String remotePath, boolean intoSharedDirectory) {
+        return AgentFiles.upload(link, host, localFile, remotePath, intoSharedDirectory);
     }
 
     @Override

@@ -1,9 +1,12 @@
 package dev.opsshell.remote.hub;
 
 import dev.opsshell.agent.protocol.Message;
+import dev.opsshell.core.Session;
 import dev.opsshell.core.host.Host;
+import dev.opsshell.core.host.Hosts;
 import dev.opsshell.core.result.Outcome;
 import dev.opsshell.core.result.Result;
+import dev.opsshell.core.result.Results;
 import dev.opsshell.core.transport.Command;
 import dev.opsshell.core.transport.OutputSink;
 import dev.opsshell.core.transport.Transport;
@@ -15,12 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static dev.opsshell.remote.Ops.upload;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,11 +68,47 @@ class AgentRequestsIT {
         assertTrue(up.ok(), up::toString);
         assertEquals("agent", up.transport());
         assertArrayEquals(data, Files.readAllBytes(remote));
-        assertFalse(Files.exists(dir.resolve("remote.bin.ops-part")));
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().contains(".ops-")).toList(),
+                    "no temporary file is left behind");
+        }
         Path back = dir.resolve("back.bin");
         Result down = transport.download(A2, remote.toString(), back);
         assertTrue(down.ok(), down::toString);
         assertArrayEquals(data, Files.readAllBytes(back));
+    }
+
+    @Test
+    void anUploadReplacesASymlinkAtTheTargetInsteadOfWritingThroughIt() throws Exception {
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "precious");
+        Path target = Files.createSymbolicLink(dir.resolve("linked.conf"), victim);
+        Path local = Files.writeString(dir.resolve("new.conf"), "new config");
+        Result up = transport.upload(A2, local, target.toString());
+        assertTrue(up.ok(), up::toString);
+        assertEquals("precious", Files.readString(victim));
+        assertFalse(Files.isSymbolicLink(target));
+        assertEquals("new config", Files.readString(target));
+    }
+
+    @Test
+    void anUploadIntoAWorldWritableDirectoryIsRefusedUnlessAskedFor() throws Exception {
+        Path shared = Files.createDirectory(dir.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path local = Files.writeString(dir.resolve("x.sh"), "echo hi");
+        String remote = shared.resolve("x.sh").toString();
+        Result refused = transport.upload(A2, local, remote);
+        assertEquals(Outcome.ERROR, refused.outcome(), refused::toString);
+        assertTrue(refused.message().contains("is shared") && refused.message().contains("intoSharedDirectory()"),
+                refused.message());
+        assertFalse(Files.exists(shared.resolve("x.sh")));
+        Session.setCurrent(fx.session);
+        try {
+            Results asked = Hosts.of("a2", List.of(A2)).via("agent").run(upload(local.toString(), remote).intoSharedDirectory());
+            assertTrue(asked.allOk(), asked::toString);
+        } finally {
+            Session.setCurrent(null);
+        }
+        assertEquals("echo hi", Files.readString(shared.resolve("x.sh")));
     }
 
     @Test
