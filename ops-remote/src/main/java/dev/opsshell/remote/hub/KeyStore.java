@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -131,15 +130,11 @@ public final class KeyStore {
         Optional<Entry> holder = byName(name);
         if (holder.isPresent()) return new Enrolment.NameTaken(name, key, holder.get());
         if (pendingCount() >= maxPending) return new Enrolment.Full(maxPending);
-        try {
-            write(State.PENDING, name, key, StandardOpenOption.CREATE_NEW);
-        } catch (FileAlreadyExistsException e) {
-            seen.clear(); // another process filed this name just now: read what it wrote
-            Entry other = byName(name).orElseThrow(() -> new UncheckedIOException("pending/" + name
-                    + " appeared and vanished while filing it", e));
-            return other.key().equals(key) ? new Enrolment.Known(other) : new Enrolment.NameTaken(name, key, other);
-        }
-        return new Enrolment.Filed(new Entry(name, key, State.PENDING));
+        if (write(State.PENDING, name, key, true)) return new Enrolment.Filed(new Entry(name, key, State.PENDING));
+        seen.clear(); // another process filed this name just now: read what it wrote
+        Entry other = byName(name).orElseThrow(() -> new IllegalStateException("pending/" + name
+                + " appeared and vanished while filing it; try again"));
+        return other.key().equals(key) ? new Enrolment.Known(other) : new Enrolment.NameTaken(name, key, other);
     }
 
     /** Accepts a key directly under a name (deploying an agent, authorising a shell client). */
@@ -209,7 +204,8 @@ public final class KeyStore {
         for (State s : State.values()) {
             try (Stream<Path> files = Files.list(folder(s))) {
                 // only names the store itself could have written: a stray file is not a key
-                files.filter(f -> Files.isRegularFile(f) && AgentName.valid(f.getFileName().toString())).sorted(Comparator.comparing(Path::toString)).forEach(f -> {
+                files.filter(f -> Files.isRegularFile(f) && AgentName.valid(f.getFileName().toString()))
+                        .sorted(Comparator.comparing(Path::toString)).forEach(f -> {
                     String key = read(f);
                     if (key != null) all.add(new Entry(f.getFileName().toString(), key, s));
                 });
@@ -257,23 +253,26 @@ public final class KeyStore {
     }
 
     private void write(State s, String name, String key) {
-        try {
-            write(s, name, key, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
-        } catch (FileAlreadyExistsException e) {
-            throw new IllegalStateException("cannot happen without CREATE_NEW", e);
-        }
+        write(s, name, key, false);
     }
 
-    private void write(State s, String name, String key, OpenOption... how) throws FileAlreadyExistsException {
+    /** Writes a key file; with {@code onlyIfAbsent} an existing file is left alone and false returned. */
+    private boolean write(State s, String name, String key, boolean onlyIfAbsent) {
         refresh(); // take in changes by other processes first: the cache is then updated, not re-read
+        Path file = folder(s).resolve(name);
         try {
-            Files.writeString(folder(s).resolve(name), key + "\n", StandardCharsets.US_ASCII, how);
+            if (onlyIfAbsent) {
+                Files.writeString(file, key + "\n", StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
+            } else {
+                Files.writeString(file, key + "\n", StandardCharsets.US_ASCII);
+            }
         } catch (FileAlreadyExistsException e) {
-            throw e;
+            return false;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + folder(s).resolve(name) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
         changed(s, name, key);
+        return true;
     }
 
     private void delete(State s, String name) {
