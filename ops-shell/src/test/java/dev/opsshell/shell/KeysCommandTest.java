@@ -112,6 +112,12 @@ class KeysCommandTest {
     }
 
     @Test
+    void aHubWithAPendingLimitThatIsNotANumberDoesNotStart() {
+        run(ExitCodes.USAGE, "hub", "--port", "0", "--key-dir", dir.toString(), "--max-pending", "lots");
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("OPS_HUB_MAX_PENDING"), err::toString);
+    }
+
+    @Test
     void acceptingAnUnknownNameIsAUsageError() {
         run(ExitCodes.USAGE, "keys", "--key-dir", dir.toString(), "accept", "ghost");
     }
