@@ -4,6 +4,7 @@ import dev.opsshell.agent.protocol.CurveKeys;
 import dev.opsshell.agent.protocol.KeyFingerprint;
 import dev.opsshell.agent.protocol.Message;
 import dev.opsshell.core.host.Host;
+import dev.opsshell.core.testing.Await;
 import dev.opsshell.core.result.Result;
 import dev.opsshell.core.transport.Command;
 import dev.opsshell.core.transport.OutputSink;
@@ -40,11 +41,12 @@ class AgentKeysIT {
     @TempDir
     Path dir;
 
-    private static void await(String what, BooleanSupplier done, Supplier<String> detail) throws InterruptedException {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("not within " + WAIT + ": " + what + "; " + detail.get());
-            Thread.sleep(20);
+    /** Waits for a state (the shared {@link Await}), adding the hub's counters to the failure. */
+    private static void await(String what, BooleanSupplier done, Supplier<String> detail) {
+        try {
+            Await.until(WAIT, what, done);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; " + detail.get(), e);
         }
     }
 

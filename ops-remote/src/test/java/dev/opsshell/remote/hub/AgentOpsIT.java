@@ -7,12 +7,14 @@ import dev.opsshell.core.host.Host;
 import dev.opsshell.core.host.Hosts;
 import dev.opsshell.core.result.Outcome;
 import dev.opsshell.core.result.Results;
+import dev.opsshell.core.testing.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.List;
@@ -88,8 +90,7 @@ class AgentOpsIT {
     @Test
     void theAgentTableListsConnectedAndPendingAgentsAndAcceptsOnlyTheFingerprintTheAgentLogged() throws Exception {
         AgentProcess newcomer = fx.unknown("newcomer", fx.hub.publicKey());
-        long end = System.nanoTime() + 20_000_000_000L;
-        while (!agents().pending().contains("newcomer") && System.nanoTime() < end) Thread.sleep(50);
+        Await.until(Duration.ofSeconds(30), "newcomer to be pending", () -> agents().pending().contains("newcomer"));
         String table = agents().toString();
         assertTrue(table.contains("w1") && table.contains("connected"), table);
         assertTrue(agents().pending().contains("newcomer"), table);
@@ -103,7 +104,7 @@ class AgentOpsIT {
         assertEquals(KeyStore.State.PENDING, fx.hub.keys().byName("newcomer").orElseThrow().state());
         KeyStore.Entry accepted = acceptAgent("newcomer", fingerprint);
         assertEquals("newcomer accepted " + fingerprint, accepted.toString());
-        while (!agents().connected().contains("newcomer") && System.nanoTime() < end) Thread.sleep(50);
-        assertTrue(agents().connected().contains("newcomer"), agents()::toString);
+        Await.until(Duration.ofSeconds(30), "newcomer to connect once accepted",
+                () -> agents().connected().contains("newcomer"));
     }
 }
