@@ -25,7 +25,7 @@ public final class Help {
                 "exec(\"cmd\")", "run a shell command on every host (also hosts.exec(\"cmd\"))",
                 "sudo(\"cmd\")", "run a command through sudo; the password is asked once, never echoed",
                 "ls(\"/path\", \"-la\")", "list a directory; ls(hosts, path, flags) runs it at once",
-                "upload(\"local\", \"/remote/path\")", "copy a local file to every host (SFTP)",
+                "upload(\"local\", \"/remote/path\")", "copy a local file to every host (SFTP; agents: add .intoSharedDirectory() for /tmp and the like)",
                 "download(\"/remote/path\", \"dir\")", "copy a file from every host into dir/<host>/");
         section("Pipelines",
                 "run(results, steps…)", "start a pipeline from results and apply steps in order",
