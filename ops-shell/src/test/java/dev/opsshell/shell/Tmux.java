@@ -34,11 +34,18 @@ final class Tmux implements AutoCloseable {
         return t;
     }
 
-    /** Types text literally (no key names, no tmux command parsing of ';'). */
+    /**
+     * Types text as a person does, one key at a time (one {@code send-keys -l} per character, so
+     * the editor sees each key on its own, never a paste), literally: no key names.
+     */
     void type(String text) throws IOException, InterruptedException {
-        // tmux reads a trailing ';' as a command separator unless it is escaped
-        String escaped = text.endsWith(";") ? text.substring(0, text.length() - 1) + "\\;" : text;
-        tmux("send-keys", "-t", name, "-l", escaped);
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            String key = new String(Character.toChars(c));
+            // tmux reads a lone ';' as a command separator unless it is escaped
+            tmux("send-keys", "-t", name, "-l", "--", c == ';' ? "\\;" : key);
+            i += Character.charCount(c);
+        }
     }
 
     /** Presses keys by tmux name: Enter, Tab, Up, C-c, C-d. */

@@ -186,7 +186,10 @@ public final class TerminalRepl {
                 .variable(LineReader.HISTORY_SIZE, 10_000)
                 .variable(LineReader.HISTORY_FILE_SIZE, 10_000)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
-                .variable(LineReader.INDENTATION, 4)
+                // what is typed is what runs: with an indentation, JLine deletes up to that many spaces
+                // before a closing bracket whose opening one is earlier on the line ("[ -d /tmp ]" became
+                // "[ -d /tmp]"), in string literals too; the JDK's jshell leaves it at 0 as well
+                .variable(LineReader.INDENTATION, 0)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' is Java's not, not history
                 .option(LineReader.Option.INSERT_TAB, true)
                 .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
