@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Asks for secrets on the process console without echoing them, for scripts, {@code -e} and
- * {@code exec} run from a terminal. One question at a time, however many hosts ask at once.
+ * {@code exec} run from a terminal. One question at a time, however many hosts ask at once, on a
+ * line of its own: the progress line is paused while it waits ({@link ProgressLines#console()}).
  */
 public final class ConsolePrompter implements Prompter {
     private final Console console;
@@ -23,7 +24,7 @@ public final class ConsolePrompter implements Prompter {
 
     @Override
     public synchronized Optional<char[]> secret(String prompt) {
-        char[] answer = console.readPassword("%s", prompt.endsWith(" ") ? prompt : prompt + " ");
-        return Optional.ofNullable(answer);
+        return ProgressLines.console().whilePrompting(() ->
+                Optional.ofNullable(console.readPassword("%s", prompt.endsWith(" ") ? prompt : prompt + " ")));
     }
 }

@@ -15,8 +15,9 @@ import java.util.function.BooleanSupplier;
 /**
  * The progress line a long fan-out draws on a terminal: {@code uptime  37/200 · 2 failed · 1.4 s}.
  * Nothing is drawn for the first 300 ms (short runs stay quiet), then at most ten redraws a
- * second, and the line is cleared when the fan-out finishes. Only ever given a terminal; piped
- * output gets {@link Progress.Factory#NONE}. Thread-safe.
+ * second, and the line is cleared when the fan-out finishes. It shares the terminal's last line
+ * through {@link ProgressLines}, which pauses it while a prompt is open. Only ever given a
+ * terminal; piped output gets {@link Progress.Factory#NONE}. Thread-safe.
  */
 public final class ProgressLine implements Progress {
     static final long QUIET_MILLIS = 300;
@@ -27,35 +28,34 @@ public final class ProgressLine implements Progress {
         return t;
     });
 
-    private final PrintWriter out;
+    private final ProgressLines lines;
     private final String title;
     private final int total;
     private final long started = System.nanoTime();
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private final ScheduledFuture<?> ticks;
-    private boolean drawn;
-    private boolean finished;
+    boolean drawn; // guarded by lines
 
-    private ProgressLine(PrintWriter out, String title, int total) {
-        this.out = out;
+    ProgressLine(ProgressLines lines, String title, int total) {
+        this.lines = lines;
         this.title = title.length() > 40 ? title.substring(0, 39) + "…" : title;
         this.total = total;
         this.ticks = TICKER.scheduleAtFixedRate(this::draw, QUIET_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** A factory drawing on {@code out}, unless {@code quiet} says not to (output is streaming live). */
+    /** A factory drawing on {@code out} (a line of its own, no prompts to share it with), unless {@code quiet}. */
     static Progress.Factory on(PrintWriter out, BooleanSupplier quiet) {
-        return (title, total) -> quiet.getAsBoolean() ? Progress.NONE : new ProgressLine(out, title, total);
+        return new ProgressLines(out).factory(quiet);
     }
 
     /**
      * For {@code exec}, scripts and one-liners: a line on stdout when a person watches a terminal
-     * and output is not streaming, else nothing.
+     * and output is not streaming, else nothing. It pauses while {@link ConsolePrompter} asks.
      */
     public static Progress.Factory forThisProcess(boolean streaming) {
         if (streaming || !Tty.interactive()) return Progress.Factory.NONE;
-        return on(new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8)), () -> false);
+        return ProgressLines.console().factory(() -> false);
     }
 
     @Override
@@ -72,20 +72,13 @@ public final class ProgressLine implements Progress {
                 + " · " + String.format(Locale.ROOT, "%.1f s", seconds);
     }
 
-    private synchronized void draw() {
-        if (finished) return;
-        out.print("\r" + text() + "\033[K");
-        out.flush();
-        drawn = true;
+    void draw() {
+        lines.draw(this);
     }
 
     @Override
-    public synchronized void finish() {
-        finished = true;
+    public void finish() {
         ticks.cancel(false);
-        if (drawn) {
-            out.print("\r\033[K");
-            out.flush();
-        }
+        lines.finish(this);
     }
 }

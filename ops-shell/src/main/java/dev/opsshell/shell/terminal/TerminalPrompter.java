@@ -13,22 +13,29 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Asks for a passphrase or sudo password at the REPL's terminal: masked, kept out of the history,
- * one question at a time however many hosts ask. Works while a snippet runs (it takes the
- * keyboard from the {@link InterruptWatcher}). Ctrl-C or Ctrl-D answers nothing.
+ * one question at a time however many hosts ask, on a line of its own (the progress line of a
+ * running fan-out is paused meanwhile). Works while a snippet runs (it takes the keyboard from the
+ * {@link InterruptWatcher}). Ctrl-C or Ctrl-D answers nothing.
  */
 final class TerminalPrompter implements Prompter {
     private final Terminal terminal;
     private final ReentrantLock inputLock;
     private final Attributes cooked;
+    private final ProgressLines progress;
 
-    TerminalPrompter(Terminal terminal, ReentrantLock inputLock) {
+    TerminalPrompter(Terminal terminal, ReentrantLock inputLock, ProgressLines progress) {
         this.terminal = terminal;
         this.inputLock = inputLock;
         this.cooked = terminal.getAttributes();
+        this.progress = progress;
     }
 
     @Override
     public Optional<char[]> secret(String prompt) {
+        return progress.whilePrompting(() -> ask(prompt));
+    }
+
+    private Optional<char[]> ask(String prompt) {
         inputLock.lock();
         Attributes during = terminal.getAttributes();
         try {

@@ -61,8 +61,9 @@ public final class TerminalRepl {
         try (Terminal terminal = TerminalBuilder.builder().system(true).encoding(StandardCharsets.UTF_8)
                 .providers("jni,exec").build()) {
             TerminalRepl repl = new TerminalRepl(terminal, evaluator);
-            try (Session session = options.openSession(System.out, new TerminalPrompter(terminal, repl.inputLock),
-                    ProgressLine.on(terminal.writer(), () -> Session.current().settings().stream()))) {
+            ProgressLines progress = new ProgressLines(terminal.writer());
+            try (Session session = options.openSession(System.out, new TerminalPrompter(terminal, repl.inputLock, progress),
+                    progress.factory(() -> Session.current().settings().stream()))) {
                 return repl.loop();
             } finally {
                 repl.evaluator.thenAccept(Evaluator::close);

@@ -39,6 +39,26 @@ class ProgressLineTest {
     }
 
     @Test
+    void aPromptErasesTheLineAndNothingIsDrawnUntilItIsAnswered() {
+        StringWriter w = new StringWriter();
+        ProgressLines lines = new ProgressLines(new PrintWriter(w));
+        ProgressLine p = (ProgressLine) lines.factory(() -> false).start("uptime", 3);
+        p.draw();
+        assertTrue(w.toString().startsWith("\ruptime  0/3 · "), w.toString());
+        String during = lines.whilePrompting(() -> {
+            String erased = w.toString();
+            p.draw(); // as the ticker would
+            assertEquals(erased, w.toString(), "nothing is drawn while the prompt is open");
+            return erased;
+        });
+        assertTrue(during.endsWith("\r\033[K"), "the line is erased before the prompt shows: " + during);
+        p.draw();
+        assertTrue(w.toString().substring(during.length()).startsWith("\ruptime  0/3 · "), "drawn again after the answer: " + w);
+        p.finish();
+        assertTrue(w.toString().endsWith("\r\033[K"), w.toString());
+    }
+
+    @Test
     void nothingIsDrawnWhileOutputStreamsLive() {
         assertSame(Progress.NONE, ProgressLine.on(new PrintWriter(new StringWriter()), () -> true).start("x", 1));
     }
