@@ -6,6 +6,8 @@ import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * JShell's in-process execution engine, extended to keep the last value and the last exception as
@@ -31,6 +33,36 @@ final class CapturingExecutionControl extends LocalExecutionControl {
             captured.error(e.getCause() == null ? e : e.getCause());
             throw e;
         }
+    }
+
+    @Override
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.load(classes);
+        for (ClassBytecodes c : classes) captured.loaded(c.name());
+    }
+
+    @Override
+    public void redefine(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.redefine(classes);
+        for (ClassBytecodes c : classes) captured.loaded(c.name());
+    }
+
+    /**
+     * A variable typed alone ({@code op}) runs nothing: JShell asks only for its value as text. When
+     * that value is a lambda, whose text is its class name, the shell takes the object to echo instead.
+     */
+    @Override
+    public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
+        String text = super.varValue(className, varName);
+        try {
+            Field f = findClass(className).getDeclaredField(varName);
+            f.setAccessible(true);
+            Object v = f.get(null);
+            if (v != null && LambdaSources.isLambda(v)) captured.value(v);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // not readable: JShell's own text of the value is shown
+        }
+        return text;
     }
 
     /**
@@ -60,6 +92,7 @@ final class CapturingExecutionControl extends LocalExecutionControl {
         static final Object NONE = new Object();
         private volatile Object value = NONE;
         private volatile Throwable error;
+        private final List<String> loaded = new ArrayList<>(); // guarded by itself
 
         void reset() {
             value = NONE;
@@ -80,6 +113,21 @@ final class CapturingExecutionControl extends LocalExecutionControl {
 
         Throwable error() {
             return error;
+        }
+
+        void loaded(String className) {
+            synchronized (loaded) {
+                loaded.add(className);
+            }
+        }
+
+        /** The classes loaded since the last call, by name ({@code REPL.$JShell$12}). */
+        List<String> takeLoaded() {
+            synchronized (loaded) {
+                List<String> names = List.copyOf(loaded);
+                loaded.clear();
+                return names;
+            }
         }
     }
 }

@@ -4,16 +4,19 @@ import dev.opsshell.core.pipeline.Stage;
 import dev.opsshell.core.result.Results;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * How the shell shows a snippet's value: through its {@code toString} (Results print like
  * {@code pretty()}), nothing for a Results (or pipeline stage) already printed by
  * {@code pretty()/json()/table()}, nothing for void. At the prompt strings are shown as Java
- * literals, as JShell does; in one-liners they are printed raw so the output pipes well.
+ * literals, as JShell does; in one-liners they are printed raw so the output pipes well. A lambda
+ * shows its interface and source text ({@link LambdaSources}), not the name of its class.
  */
 public final class Echo {
     private final boolean quoteStrings;
     private final boolean json;
+    private final Function<Object, String> lambdas;
 
     public Echo(boolean quoteStrings) {
         this(quoteStrings, false);
@@ -21,8 +24,18 @@ public final class Echo {
 
     /** With {@code json}, Results (and pipelines) are printed as JSON lines ({@code ops -e … --json}). */
     public Echo(boolean quoteStrings, boolean json) {
+        this(quoteStrings, json, LambdaSources::describeWithoutSource);
+    }
+
+    private Echo(boolean quoteStrings, boolean json, Function<Object, String> lambdas) {
         this.quoteStrings = quoteStrings;
         this.json = json;
+        this.lambdas = lambdas;
+    }
+
+    /** This echo, showing a lambda by the source text {@code sources} knows rather than its class name. */
+    Echo describingLambdasBy(LambdaSources sources) {
+        return new Echo(quoteStrings, json, sources::describe);
     }
 
     /** The text to print for a value, or empty when nothing should be printed. */
@@ -38,6 +51,7 @@ public final class Echo {
         if (value instanceof String s) return Optional.of(quoteStrings ? literal(s) : s);
         if (value instanceof Character c && quoteStrings) return Optional.of("'" + escape(String.valueOf(c)) + "'");
         if (value == null) return Optional.of("null");
+        if (LambdaSources.isLambda(value)) return Optional.of(lambdas.apply(value));
         String text = String.valueOf(value);
         return Optional.of(text);
     }

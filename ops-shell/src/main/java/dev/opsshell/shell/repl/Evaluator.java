@@ -43,6 +43,7 @@ public final class Evaluator implements AutoCloseable {
     private final JShell jshell;
     private final Map<String, Origin> origins = new HashMap<>();
     private final CapturingExecutionControl.Captured captured = new CapturingExecutionControl.Captured();
+    private final LambdaSources lambdas = new LambdaSources();
     private final Echo echo;
     private final boolean announceDeclarations;
     private volatile int lastExitCode;
@@ -58,7 +59,7 @@ public final class Evaluator implements AutoCloseable {
 
     /** An evaluator that shows values through {@code echo}. */
     public Evaluator(Echo echo, boolean announceDeclarations) {
-        this.echo = echo;
+        this.echo = echo.describingLambdasBy(lambdas);
         this.announceDeclarations = announceDeclarations;
         this.jshell = JShell.builder().executionEngine(new CapturingEngine(captured), Map.of()).build();
         ClassPath.ofThisJvm().forEach(jshell::addToClasspath);
@@ -94,6 +95,7 @@ public final class Evaluator implements AutoCloseable {
     public Reply eval(String source, Origin origin) {
         captured.reset(); // a declaration runs nothing: it must not see the previous snippet's value
         List<SnippetEvent> events = jshell.eval(source);
+        lambdas.learn(events, captured.takeLoaded());
         for (SnippetEvent e : events) {
             if (origin != null && e.causeSnippet() == null) origins.put(e.snippet().id(), origin);
         }
@@ -122,12 +124,25 @@ public final class Evaluator implements AutoCloseable {
     private Optional<String> describe(SnippetEvent e, Object v) {
         Snippet s = e.snippet();
         return switch (s.kind()) {
-            case EXPRESSION -> v != CapturingExecutionControl.Captured.NONE ? echo.of(v) : jshellText(e);
+            case EXPRESSION -> v != CapturingExecutionControl.Captured.NONE ? echo.of(v) : lambdaIn(s).or(() -> jshellText(e));
             case VAR -> s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
                     ? echo.of(v) : echo.ofVariable(((jdk.jshell.VarSnippet) s).name(), v);
             case METHOD, TYPE_DECL -> announceDeclarations ? Optional.of(Declarations.describe(jshell, e)) : Optional.empty();
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * A variable typed alone is echoed from JShell's text of its value, which for a lambda is its
+     * class name: asking JShell for that text again lets the execution engine keep the lambda itself.
+     */
+    private Optional<String> lambdaIn(Snippet s) {
+        if (s.subKind() != Snippet.SubKind.VAR_VALUE_SUBKIND) return Optional.empty();
+        String name = ((jdk.jshell.ExpressionSnippet) s).name();
+        jshell.variables().filter(var -> var.name().equals(name) && jshell.status(var).isActive())
+                .findFirst().ifPresent(jshell::varValue);
+        Object v = captured.value();
+        return v != CapturingExecutionControl.Captured.NONE ? echo.of(v) : Optional.empty();
     }
 
     /** A value JShell only gave us as text (a plain variable reference): show that text. */
