@@ -46,7 +46,8 @@ import java.util.stream.Collectors;
  * hosts("web").run(downgrade(exec("uptime"))); // agents where connected, SSH for the rest
  * hosts("web").run(facts()).pretty();
  * }</pre>
- * The hub starts inside the shell on first use (port {@code OPS_HUB_PORT}, default 4505).
+ * The hub starts inside the shell on first use (port {@code OPS_HUB_PORT}, default 4505, on
+ * {@code 127.0.0.1} unless {@code OPS_HUB_BIND} says otherwise).
  */
 public final class AgentOps {
     private AgentOps() {
@@ -128,13 +129,15 @@ public final class AgentOps {
      * Installs and starts the agent on every host over SSH and waits until each has registered:
      * keys are made here and accepted at once, the jar and keys go to {@code ~/.ops/agent} (or the
      * host's {@code ops_agent_dir}), the agent runs in the background and dials the hub at the
-     * address the host sees SSH come from. Returns one result per host, over {@code ssh}.
+     * address the host sees SSH come from. The shell's own hub listens on loopback unless
+     * {@code OPS_HUB_BIND} says otherwise: a host on another machine then fails with what to set.
+     * Returns one result per host, over {@code ssh}.
      */
     public static Results deployAgent(Hosts hosts) {
         AgentLink link = hub();
         AgentDeploy.Target target = link instanceof Hub h ? AgentDeploy.Target.of(h)
                 : new AgentDeploy.Target(link, keyStore(), HubDaemon.publicKey(keyStore().dir()),
-                Integer.parseInt(link.endpoint().substring(link.endpoint().lastIndexOf(':') + 1)));
+                Integer.parseInt(link.endpoint().substring(link.endpoint().lastIndexOf(':') + 1)), null);
         return AgentDeploy.deploy(hosts, target, agentJar(), null, Duration.ofSeconds(60));
     }
 

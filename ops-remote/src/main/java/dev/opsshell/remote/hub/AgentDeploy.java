@@ -34,10 +34,13 @@ public final class AgentDeploy {
     private AgentDeploy() {
     }
 
-    /** The hub an agent is deployed for: its link (to see it register), key store, public key and port. */
-    public record Target(AgentLink link, KeyStore keys, String publicKey, int port) {
+    /**
+     * The hub an agent is deployed for: its link (to see it register), key store, public key, port,
+     * and the address it listens on (null when not known, as for a standalone hub's).
+     */
+    public record Target(AgentLink link, KeyStore keys, String publicKey, int port, String bindAddress) {
         public static Target of(Hub hub) {
-            return new Target(hub, hub.keys(), hub.publicKey(), hub.port());
+            return new Target(hub, hub.keys(), hub.publicKey(), hub.port(), hub.config().bindAddress());
         }
     }
 
@@ -62,8 +65,12 @@ public final class AgentDeploy {
                 + " e.g. apt-get install -y openjdk-17-jre-headless' >&2; exit 3; })"
                 + " && echo \"${SSH_CONNECTION%% *}\"");
         if (!prep.ok()) return prep;
-        String endpoint = hubEndpoint != null ? hubEndpoint
-                : "tcp://" + prep.stdout().strip() + ":" + hub.port();
+        String endpoint;
+        try {
+            endpoint = hubEndpoint != null ? hubEndpoint : endpointFor(hub, prep.stdout().strip(), host);
+        } catch (HubException e) {
+            return Result.problem(host, Outcome.ERROR, e.getMessage(), start, "ssh");
+        }
         Path keys;
         try {
             keys = Files.createTempDirectory("ops-agent-keys");
@@ -103,6 +110,29 @@ public final class AgentDeploy {
         return Result.problem(host, Outcome.TIMED_OUT, "agent " + name + " started but did not register with "
                 + endpoint + " within " + wait.toSeconds() + " s; can the host reach that address? its log: "
                 + log.stdout().strip(), start, "ssh");
+    }
+
+    /**
+     * The hub address a host dials: the one it sees this machine's SSH connection come from. A hub
+     * listening on loopback only (the shell's, by default) cannot be reached that way from another
+     * machine: that is refused before anything is copied, with what to set.
+     */
+    static String endpointFor(Target hub, String seenAddress, Host host) {
+        if (hub.bindAddress() != null && loopback(hub.bindAddress()) && !loopback(seenAddress)) {
+            throw new HubException("the hub listens on " + hub.bindAddress() + " (this machine only), which "
+                    + host.name() + " cannot reach: it sees this machine as " + seenAddress + ". To deploy agents to"
+                    + " other machines, start the shell with OPS_HUB_BIND=0.0.0.0 (or an address they can reach),"
+                    + " or run a standalone hub: ops hub --bind 0.0.0.0");
+        }
+        return "tcp://" + seenAddress + ":" + hub.port();
+    }
+
+    private static boolean loopback(String address) {
+        try {
+            return java.net.InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     static String startCommand(String dir, String endpoint, String hubKey, String name) {

@@ -44,6 +44,10 @@ public record HubConfig(String bindAddress, int port, Path keyDir, int highWater
         return new HubConfig(address, port, keyDir, highWaterMark, maxMessageBytes, missedBeats, maxPending);
     }
 
+    public HubConfig withPort(int newPort) {
+        return new HubConfig(bindAddress, newPort, keyDir, highWaterMark, maxMessageBytes, missedBeats, maxPending);
+    }
+
     public HubConfig withKeyDir(Path dir) {
         return new HubConfig(bindAddress, port, dir, highWaterMark, maxMessageBytes, missedBeats, maxPending);
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * The standalone hub ({@code ops hub}) and how shells find it: a {@link Hub} that trusts the shell
@@ -16,14 +17,41 @@ public final class HubDaemon {
     private HubDaemon() {
     }
 
-    /** Starts a hub and accepts this user's shell key (from {@code clientKeyDir}, created if absent). */
+    /**
+     * Starts a hub and accepts this user's shell key (from {@code clientKeyDir}, created if absent).
+     * It notes its process and port in the key directory ({@value #RUNNING}), so a shell finding
+     * the port taken knows it may connect as a client rather than take another port.
+     */
     public static Hub start(HubConfig config, Path clientKeyDir) {
         Hub hub = Hub.start(config);
         CurveKeys client = CurveKeys.loadOrCreate(clientKeyDir, "client");
         if (hub.keys().byKey(client.publicKey()).map(e -> e.state() != KeyStore.State.ACCEPTED).orElse(true)) {
             hub.keys().allow(HubClient.clientName(), client.publicKey());
         }
+        Path note = config.keyDir().resolve(RUNNING);
+        try {
+            Path tmp = Files.createTempFile(config.keyDir(), RUNNING, ".tmp");
+            Files.writeString(tmp, ProcessHandle.current().pid() + " " + hub.port() + "\n", StandardCharsets.US_ASCII);
+            Files.move(tmp, note, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            hub.close();
+            throw new HubException("cannot write " + note + ": " + e.getMessage() + "; check the key directory", e);
+        }
         return hub;
+    }
+
+    /** The note a running standalone hub keeps in its key directory: its pid and port. */
+    static final String RUNNING = "hub.running";
+
+    /** True when the standalone hub that uses {@code keyDir} is running and listens on {@code port}. */
+    static boolean runsOn(Path keyDir, int port) {
+        try {
+            String[] pidAndPort = Files.readString(keyDir.resolve(RUNNING), StandardCharsets.US_ASCII).strip().split(" ");
+            return pidAndPort.length == 2 && Integer.parseInt(pidAndPort[1]) == port
+                    && ProcessHandle.of(Long.parseLong(pidAndPort[0])).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | NumberFormatException e) {
+            return false; // no note (no standalone hub started here) or not one we wrote
+        }
     }
 
     /** The hub public key kept in {@code keyDir} (the one a hub started there uses), creating the pair if absent. */

@@ -88,7 +88,8 @@ public final class TerminalRepl {
                 evaluator.completeExceptionally(e);
             }
         });
-        InShellHub.startInBackground(Session.current(), evaluator); // after JShell: the prompt comes first
+        // after JShell: the prompt comes first
+        InShellHub.startInBackground(Session.current(), evaluator, line -> reader.printAbove(line));
         terminal.handle(Terminal.Signal.INT, signal -> interrupt()); // in case a SIGINT arrives anyway
         out.println(DIM + "ops " + versionWord() + " · help() lists the vocabulary · Tab completes · Ctrl-D exits" + RESET);
         try {
