@@ -31,7 +31,8 @@ public final class HubDaemon {
         Path note = config.keyDir().resolve(RUNNING);
         try {
             Path tmp = Files.createTempFile(config.keyDir(), RUNNING, ".tmp");
-            Files.writeString(tmp, ProcessHandle.current().pid() + " " + hub.port() + "\n", StandardCharsets.US_ASCII);
+            Files.writeString(tmp, ProcessHandle.current().pid() + " " + hub.port() + " " + started(ProcessHandle.current())
+                    + "\n", StandardCharsets.US_ASCII);
             Files.move(tmp, note, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             hub.close();
@@ -40,18 +41,24 @@ public final class HubDaemon {
         return hub;
     }
 
-    /** The note a running standalone hub keeps in its key directory: its pid and port. */
+    /** The note a running standalone hub keeps in its key directory: its pid, port and start time. */
     static final String RUNNING = "hub.running";
 
     /** True when the standalone hub that uses {@code keyDir} is running and listens on {@code port}. */
     static boolean runsOn(Path keyDir, int port) {
         try {
-            String[] pidAndPort = Files.readString(keyDir.resolve(RUNNING), StandardCharsets.US_ASCII).strip().split(" ");
-            return pidAndPort.length == 2 && Integer.parseInt(pidAndPort[1]) == port
-                    && ProcessHandle.of(Long.parseLong(pidAndPort[0])).map(ProcessHandle::isAlive).orElse(false);
+            String[] note = Files.readString(keyDir.resolve(RUNNING), StandardCharsets.US_ASCII).strip().split(" ");
+            if (note.length != 3 || Integer.parseInt(note[1]) != port) return false;
+            // the start time tells the hub from a later process that got its pid
+            return ProcessHandle.of(Long.parseLong(note[0])).filter(ProcessHandle::isAlive)
+                    .map(p -> started(p).equals(note[2])).orElse(false);
         } catch (IOException | NumberFormatException e) {
             return false; // no note (no standalone hub started here) or not one we wrote
         }
+    }
+
+    private static String started(ProcessHandle p) {
+        return p.info().startInstant().map(i -> Long.toString(i.toEpochMilli())).orElse("-");
     }
 
     /** The hub public key kept in {@code keyDir} (the one a hub started there uses), creating the pair if absent. */

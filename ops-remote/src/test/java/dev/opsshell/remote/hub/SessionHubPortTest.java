@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,12 +45,31 @@ class SessionHubPortTest {
     }
 
     @Test
+    void aNoteLeftByAStandaloneHubThatIsGoneIsNotTrusted() throws Exception {
+        int port = Ports.free();
+        Path keys = dir.resolve("hub");
+        java.nio.file.Files.createDirectories(keys);
+        long me = ProcessHandle.current().pid();
+        // this pid is alive, but it is not the process that wrote the note (another start time)
+        java.nio.file.Files.writeString(keys.resolve(HubDaemon.RUNNING), me + " " + port + " 12345\n");
+        assertFalse(HubDaemon.runsOn(keys, port));
+        List<String> notices = new ArrayList<>();
+        try (ServerSocket other = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
+             AgentLink link = SessionHub.start(HubConfig.defaults(port).withBindAddress("127.0.0.1").withKeyDir(keys),
+                     dir.resolve("client"), notices::add)) {
+            assertInstanceOf(Hub.class, link);
+            assertEquals(1, notices.size(), notices.toString());
+        }
+    }
+
+    @Test
     void aPortHeldByThisMachinesStandaloneHubMakesTheShellItsClient() {
         int port = Ports.free();
         List<String> notices = new ArrayList<>();
         HubConfig config = HubConfig.defaults(port).withBindAddress("127.0.0.1").withKeyDir(dir.resolve("hub"));
         try (Hub standalone = HubDaemon.start(config, dir.resolve("client"));
              AgentLink link = SessionHub.start(config, dir.resolve("client"), notices::add)) {
+            assertTrue(HubDaemon.runsOn(config.keyDir(), port), "the standalone hub noted its pid and port");
             assertInstanceOf(HubClient.class, link);
             assertEquals("tcp://127.0.0.1:" + port, link.endpoint());
             assertEquals(List.of(), notices);
