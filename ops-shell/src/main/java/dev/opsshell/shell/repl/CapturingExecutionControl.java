@@ -8,6 +8,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * JShell's in-process execution engine, extended to keep the last value and the last exception as
@@ -48,21 +49,24 @@ final class CapturingExecutionControl extends LocalExecutionControl {
     }
 
     /**
-     * A variable typed alone ({@code op}) runs nothing: JShell asks only for its value as text. When
-     * that value is a lambda, whose text is its class name, the shell takes the object to echo instead.
+     * A variable's value as text (for {@code /vars}, and when the shell asks about a variable typed
+     * alone). A lambda's text would be its class name: it reads as {@link LambdaSources} tells, and
+     * the object itself is kept for the echo.
      */
     @Override
     public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
-        String text = super.varValue(className, varName);
         try {
             Field f = findClass(className).getDeclaredField(varName);
             f.setAccessible(true);
             Object v = f.get(null);
-            if (v != null && LambdaSources.isLambda(v)) captured.value(v);
+            if (v != null && LambdaSources.isLambda(v)) {
+                captured.value(v);
+                return captured.lambdaText().apply(v);
+            }
         } catch (ReflectiveOperationException | RuntimeException e) {
-            // not readable: JShell's own text of the value is shown
+            // not readable here: JShell's own text of the value is shown
         }
-        return text;
+        return super.varValue(className, varName);
     }
 
     /**
@@ -93,6 +97,15 @@ final class CapturingExecutionControl extends LocalExecutionControl {
         private volatile Object value = NONE;
         private volatile Throwable error;
         private final List<String> loaded = new ArrayList<>(); // guarded by itself
+        private volatile Function<Object, String> lambdaText = LambdaSources::describeWithoutSource;
+
+        void lambdaText(Function<Object, String> describe) {
+            lambdaText = describe;
+        }
+
+        Function<Object, String> lambdaText() {
+            return lambdaText;
+        }
 
         void reset() {
             value = NONE;

@@ -60,6 +60,7 @@ public final class Evaluator implements AutoCloseable {
     /** An evaluator that shows values through {@code echo}. */
     public Evaluator(Echo echo, boolean announceDeclarations) {
         this.echo = echo.describingLambdasBy(lambdas);
+        captured.lambdaText(lambdas::describe);
         this.announceDeclarations = announceDeclarations;
         this.jshell = JShell.builder().executionEngine(new CapturingEngine(captured), Map.of()).build();
         ClassPath.ofThisJvm().forEach(jshell::addToClasspath);

@@ -41,6 +41,9 @@ class LambdaEchoTest {
         assertEquals(List.of("uptimeOp ==> Operation: h -> h.exec(\"uptime\")"),
                 echo("Operation uptimeOp = h -> h.exec(\"uptime\");"));
         assertEquals(List.of("Operation: h -> h.exec(\"uptime\")"), echo("uptimeOp"));
+        java.io.ByteArrayOutputStream vars = new java.io.ByteArrayOutputStream();
+        Commands.run("/vars", evaluator, new PrintStream(vars, true), new PrintStream(OutputStream.nullOutputStream()));
+        assertTrue(vars.toString().contains("Operation uptimeOp = Operation: h -> h.exec(\"uptime\")\n"), vars.toString());
     }
 
     @Test
