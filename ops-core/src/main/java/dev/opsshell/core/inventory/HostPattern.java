@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -30,16 +31,24 @@ import java.util.regex.PatternSyntaxException;
  * </ul>
  * A plain name that is neither a group nor a host is an <b>ad-hoc host</b> when it looks like an
  * address: it contains a dot ({@code 10.1.2.3}, {@code db.example.com}) or is an IPv6 literal
- * ({@code ::1}); {@code user@address} sets the login user. It is dialled as written, with default
- * port and keys. Any other unknown word (such as {@code webz}) is taken for a mistyped group and is
+ * ({@code ::1}), or when it is written the way ssh and parallel-ssh take targets ({@link AdHocTarget}):
+ * {@code user@host}, {@code host:port}, {@code user@host:port}, {@code [v6addr]:port}. It is dialled
+ * as written, with default keys; an inventory host given a user or port ({@code root@web01},
+ * {@code web01:2222}) keeps its other settings. A term of digits only after {@code :} is the port of
+ * the host before it, never a group. Any other unknown word (such as {@code webz}) is taken for a mistyped group and is
  * an error listing the groups that exist; so is an unknown group after {@code &} or {@code !}, and a
  * union term (group, glob, regex) that selects nothing. Hosts come back in inventory order (ad-hoc
  * hosts after, in the order written), each once.
  */
 final class HostPattern {
-    private static final Pattern IPV6 = Pattern.compile("^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*(%\\w+)?$");
+    /** A term of digits only: the port of the host before it ({@code 10.0.0.5:2222}), never a group. */
+    private static final Pattern PORT_ONLY = Pattern.compile("\\d+");
 
     private record Term(char op, String word) {
+        boolean hasPort() {
+            String w = word.substring(word.lastIndexOf(']') + 1);
+            return PORT_ONLY.matcher(w.substring(w.lastIndexOf(':') + 1)).matches() && w.contains(":");
+        }
     }
 
     private final String text;
@@ -56,10 +65,16 @@ final class HostPattern {
         List<Term> terms = new ArrayList<>();
         for (String part : NodeSet.splitOutsideBrackets(t, ',')) {
             String p = part.strip();
-            List<String> words = IPV6.matcher(p.replaceFirst("^[!&]", "")).matches()
+            String bare = p.replaceFirst("^[!&]", "");
+            List<String> words = AdHocTarget.isIpv6(bare.substring(bare.indexOf('@') + 1))
                     ? List.of(p) : NodeSet.splitOutsideBrackets(p, ':');
             for (String w : words) {
                 String word = w.strip();
+                if (PORT_ONLY.matcher(word).matches() && !terms.isEmpty() && !terms.get(terms.size() - 1).hasPort()) {
+                    Term host = terms.remove(terms.size() - 1); // host:port, as ssh and parallel-ssh write it
+                    terms.add(new Term(host.op(), host.word() + ":" + word));
+                    continue;
+                }
                 char op = word.startsWith("&") || word.startsWith("!") ? word.charAt(0) : ' ';
                 if (op != ' ') word = word.substring(1).strip();
                 if (word.isEmpty()) {
@@ -94,6 +109,7 @@ final class HostPattern {
         String w = term.word();
         if (w.equals("all") || w.equals("*")) return inv.hosts();
         if (w.startsWith("~")) return matching(inv, term, regex(w.substring(1)));
+        if (AdHocTarget.isBracketed(w)) return literal(inv, term, w);
         if (w.contains("[") || w.contains("]")) return nodeSet(inv, term);
         if (w.contains("*") || w.contains("?")) return matching(inv, term, glob(w));
         return literal(inv, term, w);
@@ -122,14 +138,23 @@ final class HostPattern {
         }
         if (inv.host(w).isPresent()) return List.of(inv.host(w).get());
         if (w.equals("localhost")) return List.of(Host.of("localhost"));
-        if (looksLikeAddress(w)) return List.of(adHoc(w));
+        Optional<AdHocTarget> target = AdHocTarget.parse(w, text);
+        if (target.isPresent()) {
+            String named = target.get().address();
+            if (inv.groups().containsKey(named)) {
+                throw new InventoryException("'" + w + "' in pattern '" + text + "' gives group '" + named + "' a user"
+                        + " or port; they go with one host (such as root@web01 or web01:2222), or set ansible_user"
+                        + " / ansible_port for the group in the inventory");
+            }
+            return List.of(target.get().host(w, inv.host(named)));
+        }
         if (term.op() != ' ') {
             throw new InventoryException("no group named '" + w + "' in " + inv.source() + " (pattern '" + text
                     + "', after " + term.op() + "); groups: " + inv.groupsForMessages());
         }
         throw new InventoryException("no group or host named '" + w + "' in " + inv.source() + " (pattern '"
                 + text + "'); groups: " + inv.groupsForMessages()
-                + ". A machine outside the inventory is written as its address or full name, such as 10.0.0.5");
+                + ". A machine outside the inventory is written as its address or full name, such as 10.0.0.5 or root@10.0.0.5:2222");
     }
 
     private static List<Host> members(Inventory inv, String group) {
@@ -169,17 +194,6 @@ final class HostPattern {
             else re.append(Pattern.quote(String.valueOf(c)));
         }
         return Pattern.compile(re.append('$').toString());
-    }
-
-    static boolean looksLikeAddress(String w) {
-        String addr = w.substring(w.indexOf('@') + 1);
-        return !addr.isEmpty() && (addr.contains(".") || IPV6.matcher(addr).matches());
-    }
-
-    private static Host adHoc(String w) {
-        int at = w.indexOf('@');
-        if (at <= 0) return Host.of(w);
-        return new Host(w, w.substring(at + 1), 0, w.substring(0, at), Map.of(), List.of());
     }
 
     @Override

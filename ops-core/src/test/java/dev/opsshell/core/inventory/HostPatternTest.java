@@ -109,6 +109,61 @@ class HostPatternTest {
     }
 
     @Test
+    void adHocTargetsAreReadAsSshAndParallelSshWriteThem() {
+        assertTarget("root@10.1.2.3:2222", "root", "10.1.2.3", 2222);
+        assertTarget("10.1.2.3:2222", null, "10.1.2.3", 2222);
+        assertTarget("db.internal:2200", null, "db.internal", 2200);
+        assertTarget("deploy@myserver", "deploy", "myserver", 0);
+        assertTarget("myserver:22", null, "myserver", 22);
+        assertTarget("[::1]", null, "::1", 0);
+        assertTarget("[::1]:2222", null, "::1", 2222);
+        assertTarget("root@[fe80::1%eth0]:22", "root", "fe80::1%eth0", 22);
+        assertTarget("root@::1", "root", "::1", 0);
+    }
+
+    private static void assertTarget(String pattern, String user, String address, int port) {
+        Host h = INV.select(pattern).list().get(0);
+        assertEquals(List.of(pattern), INV.select(pattern).names(), "the host is named as written");
+        assertEquals(user, h.user(), pattern);
+        assertEquals(address, h.address(), pattern);
+        assertEquals(port, h.port(), pattern);
+        assertTrue(!h.isLocal(), pattern);
+    }
+
+    @Test
+    void targetsWithPortsMixWithGroupsAndNodeSets() {
+        assertEquals(concat(WEB, List.of("10.9.9.9:2222")), select("web:10.9.9.9:2222"));
+        assertEquals(List.of("127.0.1.1:2222", "127.0.1.2:2222", "127.0.1.3:2222"), select("127.0.1.[1-3]:2222"));
+        assertEquals(List.of("a.example:22", "[::1]:23"), select("a.example:22,[::1]:23"));
+    }
+
+    @Test
+    void anInventoryHostGivenAUserOrPortKeepsItsOtherSettings() {
+        Host plain = INV.host("web04").orElseThrow();
+        Host h = INV.select("root@web04:2200").list().get(0);
+        assertEquals("root@web04:2200", h.name());
+        assertEquals(plain.address(), h.address());
+        assertEquals(2200, h.port());
+        assertEquals("root", h.user());
+        assertEquals(plain.vars(), h.vars());
+        assertEquals(plain.groups(), h.groups());
+    }
+
+    @Test
+    void malformedTargetsSayWhatIsExpected() {
+        for (String bad : List.of("root@", "@10.1.2.3", "a@b@10.1.2.3", "10.1.2.3:99999", "10.1.2.3:0", "[::1",
+                "[::1]x", "[zz::1]:22")) {
+            String m = error(bad);
+            assertTrue(m.startsWith("bad host '"), bad + " -> " + m);
+            assertTrue(m.contains("user@host, host:port, user@host:port, [v6addr]:port or [::1]"), bad + " -> " + m);
+        }
+        assertTrue(error("10.1.2.3:22:23").contains("bad host '10.1.2.3:23'") || error("10.1.2.3:22:23").contains("'23'"),
+                error("10.1.2.3:22:23"));
+        assertTrue(error("root@[::1]:ssh").startsWith("no group or host named 'ssh'"), "':' before a word is a union");
+        assertTrue(error("root@web").contains("gives group 'web' a user or port"), error("root@web"));
+    }
+
+    @Test
     void localhostAlwaysResolvesToThisMachine() {
         Host h = INV.select("localhost").list().get(0);
         assertEquals("localhost", h.name());
