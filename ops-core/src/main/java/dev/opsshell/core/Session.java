@@ -1,6 +1,8 @@
 package dev.opsshell.core;
 
 import dev.opsshell.core.inventory.Inventory;
+import dev.opsshell.core.inventory.InventoryException;
+import dev.opsshell.core.inventory.InventoryWatch;
 import dev.opsshell.core.run.Progress;
 import dev.opsshell.core.transport.Prompter;
 import dev.opsshell.core.transport.Settings;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -29,6 +32,7 @@ public final class Session implements AutoCloseable {
     private volatile Settings settings;
     private final Object settingsLock = new Object();
     private volatile Inventory inventory;
+    private volatile InventoryWatch inventoryWatch;
     private volatile PrintStream out;
     private volatile Prompter prompter = Prompter.NONE;
     private volatile Progress.Factory progress = Progress.Factory.NONE;
@@ -80,6 +84,49 @@ public final class Session implements AutoCloseable {
 
     public void inventory(Inventory newInventory) {
         inventory = newInventory;
+    }
+
+    /** Reads the inventory through {@code watch} (throws InventoryException) and keeps watching its files. */
+    public Session inventoryFrom(InventoryWatch watch) {
+        inventory = watch.load();
+        inventoryWatch = watch;
+        return this;
+    }
+
+    /**
+     * Reads the inventory file again now; throws {@link InventoryException} ({@code file:line: …})
+     * and keeps the previous inventory when the file does not read.
+     */
+    public Inventory reloadInventory() {
+        InventoryWatch watch = inventoryWatch;
+        if (watch == null) {
+            throw new OpsException("this session's inventory (" + inventory.source() + ") was not read from a file;"
+                    + " start ops with --inventory FILE, OPS_INVENTORY or ~/.ops/inventory");
+        }
+        inventory = watch.load();
+        return inventory;
+    }
+
+    /**
+     * When the inventory's files changed since they were read: reads them again and says what
+     * happened, once ({@code inventory reloaded: 12 hosts (hosts.ini)}, or the file:line that does not
+     * read while the previous inventory stays). Empty when nothing changed.
+     */
+    public Optional<String> reloadInventoryIfChanged() {
+        InventoryWatch watch = inventoryWatch;
+        if (watch == null || !watch.changed()) return Optional.empty();
+        try {
+            Inventory next = reloadInventory();
+            return Optional.of("inventory reloaded: " + hostCount(next) + " (" + watch.where() + ")");
+        } catch (InventoryException e) {
+            return Optional.of("inventory not reloaded: " + e.getMessage() + "; still using the previous one ("
+                    + hostCount(inventory) + ")");
+        }
+    }
+
+    private static String hostCount(Inventory inv) {
+        int n = inv.hosts().size();
+        return n == 1 ? "1 host" : n + " hosts";
     }
 
     public PrintStream out() {

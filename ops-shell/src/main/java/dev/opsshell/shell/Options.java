@@ -3,6 +3,7 @@ package dev.opsshell.shell;
 import dev.opsshell.core.Session;
 import dev.opsshell.core.inventory.Inventory;
 import dev.opsshell.core.inventory.InventoryLoader;
+import dev.opsshell.core.inventory.InventoryWatch;
 import dev.opsshell.core.run.Progress;
 import dev.opsshell.core.transport.Prompter;
 import dev.opsshell.core.transport.Settings;
@@ -35,12 +36,14 @@ public record Options(Path inventory, Integer forks, Duration timeout, boolean j
     }
 
     /**
-     * Loads the inventory and installs a new current session with these settings.
+     * Loads the inventory (and keeps watching its files, for {@code reloadInventory()} and the
+     * shell's reload at the next line) and installs a new current session with these settings.
      * Throws {@code InventoryException} (exit code 2) when the inventory is missing or malformed.
      */
     public Session openSession(PrintStream out, Prompter prompter, Progress.Factory progress) {
-        Inventory inv = InventoryLoader.resolve(inventory == null ? null : inventory.toString());
-        Session session = new Session(settings(), inv, out);
+        String flag = inventory == null ? null : inventory.toString();
+        Session session = new Session(settings(), Inventory.localOnly(), out)
+                .inventoryFrom(new InventoryWatch(() -> InventoryLoader.locate(flag)));
         session.prompter(prompter);
         session.progress(progress);
         Session.setCurrent(session);

@@ -39,6 +39,11 @@ public final class InventoryLoader {
         return resolve(flagPath, System.getenv(), Path.of(System.getProperty("user.home")));
     }
 
+    /** Which file {@link #resolve(String)} would read now, or empty when it would use localhost only. */
+    public static Optional<Path> locate(String flagPath) {
+        return locate(flagPath, System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
     static Inventory resolve(String flagPath, Map<String, String> env, Path home) {
         return locate(flagPath, env, home).map(InventoryLoader::load).orElseGet(Inventory::localOnly);
     }
