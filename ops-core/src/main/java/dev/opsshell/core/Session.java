@@ -36,6 +36,7 @@ public final class Session implements AutoCloseable {
     private volatile PrintStream out;
     private volatile Prompter prompter = Prompter.NONE;
     private volatile Progress.Factory progress = Progress.Factory.NONE;
+    private volatile boolean colour;
     private final Map<String, Transport> open = new ConcurrentHashMap<>();
     private final Map<String, TransportProvider> providers = new LinkedHashMap<>();
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -135,6 +136,15 @@ public final class Session implements AutoCloseable {
 
     public void out(PrintStream stream) {
         out = stream;
+    }
+
+    /** True when output goes to a terminal that shows ANSI colours (pretty() colours stderr then). */
+    public boolean colour() {
+        return colour;
+    }
+
+    public void colour(boolean on) {
+        colour = on;
     }
 
     public Prompter prompter() {

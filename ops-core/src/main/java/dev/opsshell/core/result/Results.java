@@ -118,9 +118,13 @@ public final class Results implements Iterable<Result> {
         return 0;
     }
 
-    /** Prints ✔/✗ per host with identical outputs grouped, and a summary line; returns this. */
+    /**
+     * Prints ✔/✗ per group of hosts that said the same (apart from naming themselves), what they
+     * said, and a summary line; returns this. Colours stderr when the session writes to a terminal,
+     * labels it {@code stderr:} otherwise.
+     */
     public Results pretty() {
-        hosts.session().out().print(PrettyFormat.render(this));
+        hosts.session().out().print(prettyText(hosts.session().colour()));
         hosts.session().out().flush();
         shown = true;
         return this;
@@ -147,6 +151,11 @@ public final class Results implements Iterable<Result> {
         return shown;
     }
 
+    /** What {@link #pretty()} prints: with {@code colour}, stderr in red (ANSI) instead of labelled. */
+    public String prettyText(boolean colour) {
+        return PrettyFormat.render(this, colour);
+    }
+
     /** The summary line: counts by outcome and wall time. */
     public String summary() {
         return PrettyFormat.summary(this);
@@ -159,6 +168,6 @@ public final class Results implements Iterable<Result> {
 
     @Override
     public String toString() {
-        return PrettyFormat.render(this).stripTrailing();
+        return prettyText(false).stripTrailing();
     }
 }

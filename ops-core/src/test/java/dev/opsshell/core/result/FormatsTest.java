@@ -21,26 +21,27 @@ class FormatsTest {
 
     @Test
     void prettyGroupsHostsWithIdenticalOutputIntoOneNodeSetLine() {
-        String text = PrettyFormat.render(results);
+        String text = results.toString();
         List<String> lines = text.lines().toList();
         assertEquals("uptime", lines.get(0));
         assertEquals("✔ web[01-03,07] (4)", lines.get(1));
         assertEquals("    Linux 6.1", lines.get(2));
         assertEquals("✗ web04  exit 2", lines.get(3));
-        assertEquals("    no such file", lines.get(4));
-        assertEquals("✗ web05  unreachable: connection refused", lines.get(5));
+        assertEquals("    stderr: no such file", lines.get(4));
+        assertEquals("✗ web05  unreachable", lines.get(5));
+        assertEquals("    connection refused", lines.get(6));
     }
 
     @Test
     void prettyEndsWithASummaryOfCountsByOutcomeAndWallTime() {
-        List<String> lines = PrettyFormat.render(results).lines().toList();
+        List<String> lines = results.toString().lines().toList();
         assertEquals("4 ok, 1 non-zero exit, 1 unreachable · 1.50 s", lines.get(lines.size() - 1));
         assertEquals(lines.get(lines.size() - 1), results.summary());
     }
 
     @Test
     void prettyShowsASingleHostWithoutACount() {
-        String text = PrettyFormat.render(TestResults.of(ok("db1", "fine\n")));
+        String text = TestResults.of(ok("db1", "fine\n")).toString();
         assertTrue(text.contains("✔ db1\n"), text);
         assertFalse(text.contains("(1)"), text);
     }
@@ -48,13 +49,13 @@ class FormatsTest {
     @Test
     void prettyCutsLongOutputAndSaysHowMuchIsLeft() {
         String longText = "line\n".repeat(PrettyFormat.MAX_LINES + 5);
-        String text = PrettyFormat.render(TestResults.of(ok("db1", longText)));
+        String text = TestResults.of(ok("db1", longText)).toString();
         assertTrue(text.contains("    … 5 more lines\n"), text);
     }
 
     @Test
     void echoedResultsPrintLikePretty() {
-        assertEquals(PrettyFormat.render(results).stripTrailing(), results.toString());
+        assertEquals(PrettyFormat.render(results, false).stripTrailing(), results.toString());
     }
 
     @Test
