@@ -3,6 +3,8 @@ package dev.opsshell.core;
 import dev.opsshell.core.inventory.Inventory;
 import dev.opsshell.core.inventory.InventoryException;
 import dev.opsshell.core.inventory.InventoryWatch;
+import dev.opsshell.core.result.ExitStatus;
+import dev.opsshell.core.result.Results;
 import dev.opsshell.core.run.Progress;
 import dev.opsshell.core.transport.Prompter;
 import dev.opsshell.core.transport.Settings;
@@ -37,6 +39,7 @@ public final class Session implements AutoCloseable {
     private volatile Prompter prompter = Prompter.NONE;
     private volatile Progress.Factory progress = Progress.Factory.NONE;
     private volatile boolean colour;
+    private final ExitStatus exitStatus = new ExitStatus();
     private final Map<String, Transport> open = new ConcurrentHashMap<>();
     private final Map<String, TransportProvider> providers = new LinkedHashMap<>();
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -145,6 +148,17 @@ public final class Session implements AutoCloseable {
 
     public void colour(boolean on) {
         colour = on;
+    }
+
+    /** The exit code of this session's run so far: every operation's results are recorded here. */
+    public ExitStatus exitStatus() {
+        return exitStatus;
+    }
+
+    /** Records what an operation gave, for {@link #exitStatus()}; returns it. */
+    public Results record(Results results) {
+        exitStatus.record(results);
+        return results;
     }
 
     public Prompter prompter() {

@@ -27,7 +27,6 @@ public final class ExitCodes {
 
     /** The worse of two run codes, where 4 wins over 5 and both win over 0. */
     static int worse(int a, int b) {
-        if (a == UNREACHABLE || b == UNREACHABLE) return UNREACHABLE;
-        return Math.max(a, b);
+        return dev.opsshell.core.result.ExitStatus.worse(a, b);
     }
 }

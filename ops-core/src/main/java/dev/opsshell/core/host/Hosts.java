@@ -43,9 +43,12 @@ public record Hosts(String name, List<Host> list, String via) implements Iterabl
         return new Hosts(name, list, transport);
     }
 
-    /** Runs any operation, a built-in or one written at the prompt, on these hosts. */
+    /**
+     * Runs any operation, a built-in or one written at the prompt, on these hosts. The session
+     * records the results, so a script's exit code reflects every step it took.
+     */
     public Results run(Operation operation) {
-        return operation.run(this);
+        return session().record(operation.run(this));
     }
 
     /** Runs a shell command on every host in parallel. */

@@ -19,7 +19,7 @@ public interface Operation extends Step {
 
     @Override
     default Stage apply(Stage stage) {
-        Results next = run(stage.hosts());
+        Results next = stage.hosts().run(this);
         return new Stage(next.hosts(), next);
     }
 }

@@ -18,10 +18,13 @@ import java.util.stream.Collectors;
  * Every host's result of one operation, in host order: a value to look at, filter and pass on.
  * <pre>{@code
  * Results r = hosts("web").exec("cat /etc/os-release");
- * r.successful();          // the hosts that exited 0, as Results
- * r.failure();             // {exit code -> results}, as Re-mote grouped them
- * r.pick(successful()).exec("df -h /").pretty();
+ * r.successful();                   // the hosts that exited 0, as Results
+ * r.successful().exec("df -h /");   // the next step, on those hosts only
+ * r.failed().hosts();               // the hosts that did not, as Hosts
+ * r.failure();                      // {exit code -> results}, as Re-mote grouped them
  * }</pre>
+ * Results run the next step on their own hosts, as {@link Hosts} do ({@link #exec}, {@link #run}),
+ * so narrowing first ({@code successful()}, {@code failed()}, {@code where(…)}) picks where it runs.
  * Echoed at the prompt it prints like {@link #pretty()}.
  */
 public final class Results implements Iterable<Result> {
@@ -90,6 +93,21 @@ public final class Results implements Iterable<Result> {
     /** Runs the next operation on the hosts that succeeded here. */
     public Results then(Operation next) {
         return pick(Result::ok).run(next);
+    }
+
+    /** Runs an operation on these results' hosts (all of them: narrow first with successful() or failed()). */
+    public Results run(Operation operation) {
+        return hosts().run(operation);
+    }
+
+    /** Runs a shell command on these results' hosts: {@code r.successful().exec("systemctl restart app")}. */
+    public Results exec(String command) {
+        return hosts().exec(command);
+    }
+
+    /** Runs a shell command through sudo on these results' hosts. */
+    public Results sudo(String command) {
+        return hosts().sudo(command);
     }
 
     public Map<Outcome, List<Result>> byOutcome() {

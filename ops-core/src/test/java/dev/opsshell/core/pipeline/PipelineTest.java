@@ -1,5 +1,6 @@
 package dev.opsshell.core.pipeline;
 
+import dev.opsshell.core.Session;
 import dev.opsshell.core.host.Host;
 import dev.opsshell.core.host.Hosts;
 import dev.opsshell.core.result.Outcome;
@@ -78,6 +79,32 @@ class PipelineTest {
     @Test
     void resultsThenContinuesWithTheSuccessfulHosts() {
         assertEquals(List.of("next@web01", "next@web03"), stdout(web.exec("true").then(Exec.of("next"))));
+    }
+
+    @Test
+    void resultsNarrowedToTheSuccessfulOrFailedHostsRunTheNextStepThere() {
+        Results first = web.exec("true");
+        assertEquals(List.of("next@web01", "next@web03"), stdout(first.successful().exec("next")));
+        assertEquals(List.of("retry@web02", "retry@web04"), stdout(first.failed().run(Exec.of("retry"))));
+        assertEquals(List.of("all@web01", "all@web02", "all@web03", "all@web04"), stdout(first.exec("all")));
+        assertEquals(List.of("web01", "web03"), first.successful().hosts().names());
+        assertEquals("echo", first.successful().exec("x").get("web01").transport(), "the transport choice travels");
+    }
+
+    @Test
+    void theSessionRecordsTheWorstOfEveryStepNotOnlyTheLast() {
+        Session before = Session.current();
+        Session.setCurrent(new Session(dev.opsshell.core.transport.Settings.defaults(),
+                dev.opsshell.core.inventory.Inventory.localOnly(), System.out));
+        try {
+            Stage s = Stage.of(web.exec("true")).then(pick(successful()), Exec.of("df -h /"));
+            assertEquals(0, s.results().exitCode(), "the last step succeeded on the hosts left");
+            assertEquals(5, Session.current().exitStatus().code(), "two hosts were dropped at the first step");
+            Session.current().exitStatus().choose(0);
+            assertEquals(0, Session.current().exitStatus().code(), "unless the run chose its code");
+        } finally {
+            Session.setCurrent(before);
+        }
     }
 
     @Test
