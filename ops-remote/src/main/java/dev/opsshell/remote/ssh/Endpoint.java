@@ -14,9 +14,14 @@ public record Endpoint(String user, String address, int port, Endpoint jump) {
         if (port < 1 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
     }
 
-    /** {@code address:port}, as operators write it in known_hosts and ssh-keyscan. */
+    /** {@code address:port} ({@code [v6addr]:port}), as operators write it for ssh and parallel-ssh. */
     public String hostPort() {
-        return address + ":" + port;
+        return hostPort(address, port);
+    }
+
+    /** {@code address:port}, with an IPv6 address in brackets so the port stays readable. */
+    static String hostPort(String address, int port) {
+        return (address.contains(":") ? "[" + address + "]" : address) + ":" + port;
     }
 
     @Override
