@@ -19,7 +19,7 @@ public final class Help {
 
     static {
         section("Hosts",
-                "hosts(\"web\")", "the hosts a pattern selects: group, host, web:&prod:!db, web[01-03]",
+                "hosts(\"web\")", "the hosts a pattern selects: group, host, web:&prod:!db, web[01-03], root@10.0.0.5:2222",
                 "localhost()", "this machine, through the local transport");
         section("Operations (run with hosts.run(op), or as pipeline steps)",
                 "exec(\"cmd\")", "run a shell command on every host (also hosts.exec(\"cmd\"))",
@@ -42,6 +42,8 @@ public final class Help {
                 "stream(true)", "print output lines live, prefixed by host, as they arrive",
                 "connectTimeout(seconds(10))", "how long to wait for a host's connection and SSH handshake",
                 "acceptNewHostKeys(true)", "add unknown host keys to known_hosts (changed keys stay refused)",
+                "acceptHostKeys(\"web*\")", "add the unknown host keys of the hosts a pattern selects, now",
+                "reloadInventory()", "read the inventory file again (the shell also does when it changes)",
                 "seconds(30)", "a Duration of n seconds");
         section("Agents (the hub starts on first use; see docs/agent.md)",
                 "agents()", "connected, down and pending agents, as a table",
@@ -106,6 +108,7 @@ public final class Help {
         List<String> missing = undocumented();
         if (!missing.isEmpty()) s.append("Also (not described yet): ").append(String.join(", ", missing)).append('\n');
         s.append("Results are values: r.successful(), r.failed(), r.byExit(), r.get(\"host\"), r.pretty(), r.json(), r.table()\n");
+        s.append("  and run the next step on their hosts: r.successful().exec(\"cmd\"), r.failed().run(op), r.hosts()\n");
         return s.toString();
     }
 }

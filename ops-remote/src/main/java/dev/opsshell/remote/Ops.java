@@ -3,6 +3,7 @@ package dev.opsshell.remote;
 import dev.opsshell.core.Session;
 import dev.opsshell.core.host.Host;
 import dev.opsshell.core.host.Hosts;
+import dev.opsshell.core.inventory.Inventory;
 import dev.opsshell.core.pipeline.Exec;
 import dev.opsshell.core.pipeline.Operation;
 import dev.opsshell.core.pipeline.Pick;
@@ -11,6 +12,7 @@ import dev.opsshell.core.pipeline.Step;
 import dev.opsshell.core.result.Result;
 import dev.opsshell.core.result.Results;
 import dev.opsshell.core.transport.Settings;
+import dev.opsshell.remote.ssh.HostKeys;
 
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +36,11 @@ public final class Ops {
     /** The hosts a pattern selects from the inventory: a group, a host, {@code web:&prod:!db}, {@code web[01-03]}. */
     public static Hosts hosts(String pattern) {
         return Session.current().inventory().select(pattern);
+    }
+
+    /** The hosts some results are for: {@code hosts(r.successful())}, the same as {@code r.successful().hosts()}. */
+    public static Hosts hosts(Results results) {
+        return results.hosts();
     }
 
     /** This machine, through the local transport. */
@@ -146,6 +153,27 @@ public final class Ops {
     /** Add unknown host keys to known_hosts (a changed key is still refused). */
     public static Settings acceptNewHostKeys(boolean on) {
         return Session.current().update(s -> s.withAcceptNewHostKeys(on));
+    }
+
+    /**
+     * Adds the SSH host keys of the hosts a pattern selects to known_hosts where none is there yet
+     * (a changed key is still refused); each host's result names the key it added.
+     */
+    public static Results acceptHostKeys(String pattern) {
+        return acceptHostKeys(hosts(pattern));
+    }
+
+    /** Adds these hosts' SSH host keys to known_hosts where none is there yet. */
+    public static Results acceptHostKeys(Hosts hosts) {
+        return hosts.run(HostKeys.accept());
+    }
+
+    /**
+     * Reads the inventory file again now (the shell also does so by itself when the file changed);
+     * a file that no longer reads keeps the previous inventory and says file:line.
+     */
+    public static Inventory reloadInventory() {
+        return Session.current().reloadInventory();
     }
 
     public static Duration seconds(long n) {

@@ -94,7 +94,10 @@ final class Connector {
         } catch (IOException | RuntimeException ex) {
             Pool.closeQuietly(client);
             if (ex instanceof SshFailure f) throw f;
-            if (check.refusal() != null) throw new SshFailure(Outcome.HOST_KEY_REJECTED, check.refusal(), ex);
+            if (check.refusal() != null) {
+                throw new SshFailure(Outcome.HOST_KEY_REJECTED, check.refusal(), ex)
+                        .fixedFor(check.unknown() ? SshFailure::acceptHostKeysHint : null);
+            }
             if (expired.get()) throw Failures.handshakeTimeout(target, settings.connectTimeout(), ex);
             if (ex instanceof UserAuthException) throw new Refused(ex);
             if (authenticating) throw closedDuringLogin(target, login, ex);

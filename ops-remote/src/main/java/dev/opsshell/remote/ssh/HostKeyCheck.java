@@ -14,6 +14,7 @@ final class HostKeyCheck implements HostKeyVerifier {
     private final KnownHosts knownHosts;
     private final boolean acceptNew;
     private volatile String refusal;
+    private volatile boolean unknown;
 
     HostKeyCheck(KnownHosts knownHosts, boolean acceptNew) {
         this.knownHosts = knownHosts;
@@ -38,10 +39,9 @@ final class HostKeyCheck implements HostKeyVerifier {
                     knownHosts.add(host, port, key);
                     return true;
                 }
-                refusal = "the host key of " + host + ":" + port + " is not in " + file + " ("
-                        + KnownHosts.fingerprint(key) + "). Check the fingerprint, then accept it with "
-                        + "`ssh-keyscan -p " + port + " " + host + " >> " + file + "`, or run with "
-                        + "acceptNewHostKeys(true) / --accept-new-host-keys";
+                refusal = "the host key of " + Endpoint.hostPort(host, port) + " (" + KnownHosts.fingerprint(key)
+                        + ") is not in " + file + ". Check the fingerprint, then accept it";
+                unknown = true;
                 return false;
             default:
                 refusal = "WARNING: THE HOST KEY OF " + host + ":" + port + " HAS CHANGED: it now presents "
@@ -61,5 +61,10 @@ final class HostKeyCheck implements HostKeyVerifier {
     /** Why the key was refused, or null if it was not. */
     String refusal() {
         return refusal;
+    }
+
+    /** True when the refused key was unknown (not changed): accepting it is the fix. */
+    boolean unknown() {
+        return unknown;
     }
 }

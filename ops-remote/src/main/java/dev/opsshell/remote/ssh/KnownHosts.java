@@ -43,6 +43,7 @@ final class KnownHosts {
     private Map<String, List<Line>> literal = Map.of();
     private List<Line> patterns = List.of();
     private final Map<String, List<Line>> byHost = new HashMap<>();
+    private final Map<String, String> added = new HashMap<>();
     private FileTime readAt;
     private long readSize = -1;
     private final OpenSSHKnownHosts.EntryFactory parser;
@@ -132,6 +133,12 @@ final class KnownHosts {
         }
         readAt = null; // re-read with the new line on the next check
         readSize = -1;
+        added.put(entryName(host, port), fingerprint(key));
+    }
+
+    /** The fingerprint of the key {@link #add} wrote for {@code host:port} since the last call, if any. */
+    synchronized java.util.Optional<String> takeAdded(String host, int port) {
+        return java.util.Optional.ofNullable(added.remove(entryName(host, port)));
     }
 
     /** {@code host} for port 22, {@code [host]:port} otherwise: OpenSSH's form. */

@@ -69,8 +69,7 @@ public final class SshTransport implements Transport {
             return t;
         });
         Keys keys = new Keys(SshClients.config(), session::prompter);
-        Connector connector = new Connector(SshClients.config(), keys, alarms,
-                s -> knownHosts.computeIfAbsent(s.knownHosts().toAbsolutePath(), KnownHosts::new));
+        Connector connector = new Connector(SshClients.config(), keys, alarms, this::knownHosts);
         this.pool = new Pool(connector);
     }
 
@@ -93,7 +92,7 @@ public final class SshTransport implements Transport {
                 if (plan.input() != null) Arrays.fill(plan.input(), (byte) 0); // the sudo password
             }
         } catch (SshFailure f) {
-            return problem(host, f.outcome(), f.getMessage(), start);
+            return problem(host, f.outcome(), f.messageFor(host), start);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return problem(host, Outcome.CANCELLED, "cancelled (Ctrl-C) while waiting for a connection", start);
@@ -128,6 +127,37 @@ public final class SshTransport implements Transport {
         }
     }
 
+    /**
+     * Connects to the host accepting its key if known_hosts does not have one yet (a changed key is
+     * still refused); the result says whether a key was added, with its fingerprint.
+     */
+    public Result acceptHostKey(Host host) {
+        Instant start = Instant.now();
+        Settings settings = session.settings().withAcceptNewHostKeys(true);
+        try {
+            Target target = targets.of(host);
+            KnownHosts known = knownHosts(settings);
+            try (Pool.Lease lease = pool.lease(target, settings)) {
+                Endpoint e = target.endpoint();
+                String said = known.takeAdded(e.address(), e.port())
+                        .map(fp -> "added the host key of " + host.name() + " (" + fp + ") to " + known.file())
+                        .orElse("the host key of " + host.name() + " is already in " + known.file());
+                return Result.exited(host, 0, said + "\n", "", false, start, NAME);
+            }
+        } catch (SshFailure f) {
+            return problem(host, f.outcome(), f.messageFor(host), start);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return problem(host, Outcome.CANCELLED, "cancelled (Ctrl-C) while connecting", start);
+        } catch (RuntimeException e) {
+            return problem(host, Outcome.ERROR, "ssh to " + host + " failed: " + Failures.describe(e), start);
+        }
+    }
+
+    private KnownHosts knownHosts(Settings settings) {
+        return knownHosts.computeIfAbsent(settings.knownHosts().toAbsolutePath(), KnownHosts::new);
+    }
+
     @Override
     public Result upload(Host host, Path localFile, String remotePath) {
         return transfer(host, (client, start) -> SftpTransfer.upload(client, host, localFile, remotePath, start));
@@ -156,7 +186,7 @@ public final class SshTransport implements Transport {
                 }
             }
         } catch (SshFailure f) {
-            return problem(host, f.outcome(), f.getMessage(), start);
+            return problem(host, f.outcome(), f.messageFor(host), start);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return problem(host, Outcome.CANCELLED, "cancelled (Ctrl-C) while waiting for a connection", start);

@@ -68,10 +68,12 @@ class KnownHostsTest {
     }
 
     @Test
-    void theRefusalOfAnUnknownKeySaysHowToAcceptIt() throws Exception {
+    void theRefusalOfAnUnknownKeySaysItIsUnknownSoTheTransportAddsHowToAcceptIt() throws Exception {
         HostKeyCheck check = new HostKeyCheck(new KnownHosts(tmp.resolve("known_hosts")), false);
         assertFalse(check.verify("db", 2200, newKey()));
-        assertTrue(check.refusal().contains("ssh-keyscan -p 2200 db >> "), check.refusal());
+        assertTrue(check.unknown(), "unknown, not changed: accepting it is the fix");
+        assertTrue(check.refusal().startsWith("the host key of db:2200 ("), check.refusal());
+        assertTrue(check.refusal().endsWith(". Check the fingerprint, then accept it"), check.refusal());
         assertTrue(check.refusal().contains("ECDSA SHA256:") || check.refusal().contains("SHA256:"), check.refusal());
     }
 

@@ -1,6 +1,7 @@
 package dev.opsshell.remote.ssh;
 
 import dev.opsshell.core.Session;
+import dev.opsshell.core.host.Host;
 import dev.opsshell.core.inventory.Inventory;
 import dev.opsshell.core.result.Outcome;
 import dev.opsshell.core.result.Result;
@@ -38,15 +39,58 @@ class SshHostKeyIT {
     }
 
     @Test
-    void anUnknownHostKeyIsRejectedWithItsFingerprintAndHowToAcceptIt() throws IOException {
+    void anUnknownHostKeyIsRejectedWithItsFingerprintAndHowToAcceptItForThisHostByName() throws IOException {
         Path known = tmp.resolve("known_hosts");
         Files.writeString(known, "");
-        Result r = echo(SshLab.lab().settings().withKnownHosts(known), "127.0.1.20");
+        Session session = new Session(SshLab.lab().settings().withKnownHosts(known), Inventory.localOnly(), System.out);
+        Host web7 = SshLab.lab().host("web7", "127.0.1.20", "root", java.util.Map.of());
+        Result r;
+        try (SshTransport ssh = SshLab.lab().transport(session)) {
+            r = ssh.exec(web7, Command.of("echo hi", session.settings()), OutputSink.NONE);
+        }
         assertEquals(Outcome.HOST_KEY_REJECTED, r.outcome(), r::toString);
-        assertTrue(r.message().contains(fingerprint(SshLab.lab().hostPublicKey())), r.message());
-        assertTrue(r.message().contains("ssh-keyscan -p " + SshLab.PORT + " 127.0.1.20 >> " + known), r.message());
-        assertTrue(r.message().contains("acceptNewHostKeys(true)"), r.message());
+        assertTrue(r.message().startsWith("the host key of 127.0.1.20:" + SshLab.PORT + " (ED25519 "
+                + fingerprint(SshLab.lab().hostPublicKey()) + ") is not in " + known), r.message());
+        assertTrue(r.message().contains("accept it with acceptHostKeys(\"web7\")"), r.message());
+        assertTrue(r.message().contains("acceptNewHostKeys(true)") && r.message().contains("--accept-new-host-keys"),
+                r.message());
         assertEquals("", Files.readString(known), "nothing added without the option");
+    }
+
+    @Test
+    void acceptHostKeyAddsAnUnknownKeyOnceAndSaysWhichWithoutTouchingOtherHosts() throws IOException {
+        Path known = tmp.resolve("known_hosts");
+        Files.writeString(known, "");
+        Session session = new Session(SshLab.lab().settings().withKnownHosts(known), Inventory.localOnly(), System.out);
+        Host host = SshLab.lab().host("127.0.1.24");
+        try (SshTransport ssh = SshLab.lab().transport(session)) {
+            Result added = ssh.acceptHostKey(host);
+            assertEquals(Outcome.OK, added.outcome(), added::toString);
+            assertEquals("added the host key of 127.0.1.24 (ED25519 " + fingerprint(SshLab.lab().hostPublicKey())
+                    + ") to " + known.toAbsolutePath() + "\n", added.stdout());
+            assertEquals("the host key of 127.0.1.24 is already in " + known.toAbsolutePath() + "\n",
+                    ssh.acceptHostKey(host).stdout());
+            assertEquals(Outcome.OK, ssh.exec(host, Command.of("true", session.settings()), OutputSink.NONE).outcome());
+        }
+        List<String> lines = Files.readAllLines(known);
+        assertEquals(List.of("[127.0.1.24]:" + SshLab.PORT), lines.stream().map(l -> l.split(" ")[0]).toList());
+        assertEquals(false, session.settings().acceptNewHostKeys(), "the session's own setting is untouched");
+    }
+
+    @Test
+    void acceptHostKeyNeverReplacesAChangedKey() throws IOException {
+        shell("ssh-keygen -q -t ed25519 -N '' -f " + tmp.resolve("other"));
+        Path known = tmp.resolve("known_hosts");
+        String otherKey = Files.readString(tmp.resolve("other.pub")).strip().split(" ")[1];
+        Files.writeString(known, "[127.0.1.25]:" + SshLab.PORT + " ssh-ed25519 " + otherKey + "\n");
+        String before = Files.readString(known);
+        Session session = new Session(SshLab.lab().settings().withKnownHosts(known), Inventory.localOnly(), System.out);
+        try (SshTransport ssh = SshLab.lab().transport(session)) {
+            Result r = ssh.acceptHostKey(SshLab.lab().host("127.0.1.25"));
+            assertEquals(Outcome.HOST_KEY_REJECTED, r.outcome(), r::toString);
+            assertTrue(r.message().contains("HAS CHANGED"), r.message());
+        }
+        assertEquals(before, Files.readString(known));
     }
 
     @Test
