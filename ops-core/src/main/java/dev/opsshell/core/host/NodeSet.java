@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class NodeSet {
     private static final Pattern BRACKET = Pattern.compile("\\[([^\\]]*)]");
-    private static final Pattern NUMBERED = Pattern.compile("^(.*?)(\\d+)(\\D*)$");
 
     private NodeSet() {
     }
@@ -95,21 +94,25 @@ public final class NodeSet {
         return parts;
     }
 
-    /** Folds names into the shortest node set, keeping first-seen order of prefixes. */
+    /**
+     * Folds names into the shortest node set, keeping first-seen order of prefixes. Names that are the
+     * same apart from one number fold on that number, wherever it stands: {@code web[01-03]},
+     * {@code 10.0.0.[1-3]:22}; where several numbers differ, on the last.
+     */
     public static String fold(List<String> names) {
+        Map<String, Integer> varying = varyingNumber(names);
         Map<String, TreeSet<Num>> groups = new LinkedHashMap<>();
-        List<String> plain = new ArrayList<>();
         Map<String, String> order = new LinkedHashMap<>();
         for (String name : names) {
-            Matcher m = NUMBERED.matcher(name);
-            if (m.matches() && m.group(2).length() < 10) {
-                String key = m.group(1) + "\u0000" + m.group(3);
-                groups.computeIfAbsent(key, k -> new TreeSet<>()).add(new Num(m.group(2)));
-                order.putIfAbsent(key, key);
-            } else {
-                plain.add(name);
+            Parts p = Parts.of(name);
+            if (p.nums.isEmpty()) {
                 order.putIfAbsent("\u0001" + name, name);
+                continue;
             }
+            int v = varying.get(p.shape());
+            String key = p.before(v) + "\u0000" + p.after(v);
+            groups.computeIfAbsent(key, k -> new TreeSet<>()).add(new Num(p.nums.get(v)));
+            order.putIfAbsent(key, key);
         }
         List<String> out = new ArrayList<>();
         for (String key : order.keySet()) {
@@ -126,6 +129,70 @@ public final class NodeSet {
             }
         }
         return String.join(",", out);
+    }
+
+    /** For each shape of name (its text around the numbers), the number to fold on: the one that differs, else the last. */
+    private static Map<String, Integer> varyingNumber(List<String> names) {
+        Map<String, List<Parts>> byShape = new LinkedHashMap<>();
+        for (String name : names) {
+            Parts p = Parts.of(name);
+            if (!p.nums.isEmpty()) byShape.computeIfAbsent(p.shape(), k -> new ArrayList<>()).add(p);
+        }
+        Map<String, Integer> out = new LinkedHashMap<>();
+        byShape.forEach((shape, all) -> {
+            int count = all.get(0).nums.size();
+            List<Integer> differ = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int at = i;
+                if (all.stream().map(p -> p.nums.get(at)).distinct().count() > 1) differ.add(i);
+            }
+            out.put(shape, differ.size() == 1 ? differ.get(0) : count - 1);
+        });
+        return out;
+    }
+
+    /** A name cut into its text and its numbers (runs of up to nine digits): texts has one more entry than nums. */
+    private record Parts(List<String> texts, List<String> nums) {
+        private static final Pattern NUMBER = Pattern.compile("\\d+");
+
+        static Parts of(String name) {
+            List<String> texts = new ArrayList<>();
+            List<String> nums = new ArrayList<>();
+            Matcher m = NUMBER.matcher(name);
+            StringBuilder text = new StringBuilder();
+            int from = 0;
+            while (m.find()) {
+                text.append(name, from, m.start());
+                if (m.group().length() < 10) {
+                    texts.add(text.toString());
+                    text.setLength(0);
+                    nums.add(m.group());
+                } else {
+                    text.append(m.group()); // too long to count with: part of the text
+                }
+                from = m.end();
+            }
+            texts.add(text.append(name.substring(from)).toString());
+            return new Parts(texts, nums);
+        }
+
+        String shape() {
+            return String.join("\u0000", texts);
+        }
+
+        /** The name up to number {@code v}: its texts and numbers before it. */
+        String before(int v) {
+            StringBuilder s = new StringBuilder();
+            for (int i = 0; i < v; i++) s.append(texts.get(i)).append(nums.get(i));
+            return s.append(texts.get(v)).toString();
+        }
+
+        /** The name after number {@code v}. */
+        String after(int v) {
+            StringBuilder s = new StringBuilder(texts.get(v + 1));
+            for (int i = v + 1; i < nums.size(); i++) s.append(nums.get(i)).append(texts.get(i + 1));
+            return s.toString();
+        }
     }
 
     private static String ranges(TreeSet<Num> nums) {

@@ -50,6 +50,16 @@ class NodeSetTest {
     }
 
     @Test
+    void foldJoinsOnTheOneNumberThatDiffersWhereverItStands() {
+        assertEquals("root@127.0.1.[6-7]:22216", NodeSet.fold(List.of("root@127.0.1.6:22216", "root@127.0.1.7:22216")));
+        assertEquals("10.0.[1-3].5", NodeSet.fold(List.of("10.0.1.5", "10.0.2.5", "10.0.3.5")));
+        assertEquals("rack1-n[1-2],rack2-n1", NodeSet.fold(List.of("rack1-n1", "rack1-n2", "rack2-n1")),
+                "where several numbers differ, on the last");
+        assertEquals(List.of("root@127.0.1.6:22", "root@127.0.1.7:22"),
+                NodeSet.expand(NodeSet.fold(List.of("root@127.0.1.6:22", "root@127.0.1.7:22"))));
+    }
+
+    @Test
     void foldKeepsASingleNameAsItIs() {
         assertEquals("web01", NodeSet.fold(List.of("web01")));
         assertEquals("gateway", NodeSet.fold(List.of("gateway")));
