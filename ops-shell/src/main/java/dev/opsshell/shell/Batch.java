@@ -7,9 +7,11 @@ import dev.opsshell.shell.repl.Echo;
 import dev.opsshell.shell.repl.Evaluator;
 import dev.opsshell.shell.repl.Reply;
 import dev.opsshell.shell.repl.ScriptRunner;
+import dev.opsshell.shell.repl.Shell;
 import dev.opsshell.shell.terminal.ConsolePrompter;
 import dev.opsshell.shell.terminal.CtrlC;
 import dev.opsshell.shell.terminal.ProgressLine;
+import dev.opsshell.shell.terminal.Tty;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +22,9 @@ import java.util.stream.Collectors;
 /**
  * Running {@code ops} without the REPL: a saved script ({@code ops deploy.jsh web}) or a one-liner
  * ({@code ops -e 'localhost().exec("uptime")'}). Results on stdout, errors on stderr; the exit code
- * is the last Results' (0/4/5), 1 for a script's own error, 2 for an inventory error.
+ * is the worst of every step's results (0/4/5) unless the script chose one ({@code exitCode(n)},
+ * {@code exit(n)}, {@code /exit n}), 1 for a script's own error, 2 for an inventory error or
+ * missing arguments ({@code args(n, usage)}).
  */
 final class Batch {
     private Batch() {
@@ -52,8 +56,10 @@ final class Batch {
         Progress.Factory progress = ProgressLine.forThisProcess(options.stream());
         try (Session session = options.openSession(System.out, ConsolePrompter.forThisProcess(), progress);
              Evaluator evaluator = new Evaluator(new Echo(false, echo && options.json()), false)) {
+            session.colour(Tty.interactive());
             Reply a = evaluator.eval(argsDeclaration(args));
             if (a.failed()) throw new IllegalStateException("could not define args: " + a.error());
+            Shell.scriptArgs(args);
             return new ScriptRunner(evaluator, System.out, System.err, echo, true).run(name, text);
         } catch (InventoryException e) {
             System.err.println("ops: " + e.getMessage());

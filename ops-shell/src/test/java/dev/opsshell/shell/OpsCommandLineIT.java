@@ -160,6 +160,58 @@ class OpsCommandLineIT {
         assertTrue(h.out().contains("Exit codes:") && h.out().contains("exec"), h.toString());
     }
 
+    private Path script(String name, String text) throws Exception {
+        Path f = home.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    @Test
+    void aScriptThatDroppedHostsAtAnEarlyStepFailsEvenWhenItsLastStepSucceeds() throws Exception {
+        Path deploy = script("deploy.jsh", """
+                var check = localhost().exec("test -e /nonexistent");
+                check.successful().exec("echo deploying");
+                localhost().exec("echo all done").pretty();
+                """);
+        OpsProcess.Run r = OpsProcess.run(home, null, deploy.toString());
+        assertTrue(r.out().contains("    all done\n"), r.toString());
+        assertEquals(5, r.code(), "the host dropped at the first step fails the script: " + r);
+    }
+
+    @Test
+    void aScriptChoosesItsExitCodeWithExitCodeOrExitOrSlashExit() throws Exception {
+        Path handled = script("handled.jsh", "exitCode(0); // failed hosts are handled below\n"
+                + "var r = localhost().exec(\"false\");\nif (!r.allOk()) System.out.println(\"will retry later\");\n");
+        OpsProcess.Run r = OpsProcess.run(home, null, handled.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertEquals("will retry later\n", r.out());
+        Path early = script("early.jsh", "if (localhost().exec(\"true\").allOk()) exit(3);\nSystem.out.println(\"not reached\");\n");
+        r = OpsProcess.run(home, null, early.toString());
+        assertEquals(3, r.code(), r.toString());
+        assertEquals("", r.out() + r.err());
+        assertEquals(4, OpsProcess.run(home, null, script("slash.jsh", "/exit 4\n").toString()).code());
+    }
+
+    @Test
+    void aScriptThatNeedsArgumentsAndGotNoneSaysSo() throws Exception {
+        Path deploy = script("deploy.jsh", "var version = args(1, \"usage: deploy.jsh VERSION\")[0];\n"
+                + "System.out.println(\"deploying \" + version);\n");
+        OpsProcess.Run none = OpsProcess.run(home, null, deploy.toString());
+        assertEquals(2, none.code(), none.toString());
+        assertEquals(deploy + ": expected 1 argument, got none\nusage: deploy.jsh VERSION\n", none.err());
+        assertEquals("", none.out());
+        OpsProcess.Run given = OpsProcess.run(home, null, deploy.toString(), "1.4");
+        assertEquals(0, given.code(), given.toString());
+        assertEquals("deploying 1.4\n", given.out());
+
+        Path plain = script("plain.jsh", "var version = args[0];\n");
+        OpsProcess.Run r = OpsProcess.run(home, null, plain.toString());
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.err().startsWith(plain + ":1: the script expects at least 1 argument (it reads args[0]) but was"
+                + " given none: run it as ops " + plain + " ARG"), r.toString());
+        assertFalse(r.err().contains("ArrayIndexOutOfBoundsException"), r.toString());
+    }
+
     @Test
     void codePipedIntoTheShellIsEvaluatedAndEchoedWithoutPrompts() throws Exception {
         OpsProcess.Run r = OpsProcess.run(home, "int twice(int x) {\n  return 2 * x;\n}\ntwice(21)\n");

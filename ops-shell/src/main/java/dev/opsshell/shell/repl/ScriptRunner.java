@@ -1,5 +1,6 @@
 package dev.opsshell.shell.repl;
 
+import dev.opsshell.core.Session;
 import dev.opsshell.shell.ExitCodes;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.SourceCodeAnalysis;
@@ -16,6 +17,10 @@ import java.io.StringReader;
  * above it ({@code hosts("web")} then {@code .exec("uptime")}), which the prompt cannot know.
  * Errors are reported as {@code name:line: message}. With {@code stopOnError} the first compile
  * error or exception ends the run (exit 1, or 2 for an inventory error); otherwise it goes on.
+ * A run that ends normally exits with the worst code of every step it took (the session's
+ * {@link dev.opsshell.core.result.ExitStatus}: 4 or 5 when any host failed at any step, even if the
+ * last step succeeded on the hosts left), unless it chose one ({@code exitCode(0)}); {@code exit(n)}
+ * and {@code /exit n} end it at once.
  */
 public final class ScriptRunner {
     private static final int LOOKAHEAD = 1 << 16;
@@ -28,6 +33,7 @@ public final class ScriptRunner {
     private String pending = "";
     private int pendingLine;
     private int failure = -1;
+    private Integer exitRequested;
 
     public ScriptRunner(Evaluator evaluator, PrintStream out, PrintStream err, boolean echo, boolean stopOnError) {
         this.evaluator = evaluator;
@@ -37,7 +43,7 @@ public final class ScriptRunner {
         this.stopOnError = stopOnError;
     }
 
-    /** Runs {@code text}; returns the exit code: the last Results' code, or the error's. */
+    /** Runs {@code text}; returns the exit code: the run's (worst of its steps, or chosen), or the error's. */
     public int run(String name, String text) {
         return run(name, new BufferedReader(new StringReader(text)));
     }
@@ -55,7 +61,7 @@ public final class ScriptRunner {
                 if (line.isBlank()) continue;
                 if (isCommand(line)) {
                     Commands.Outcome o = Commands.run(line.strip(), evaluator, out, err);
-                    if (o.exit()) return o.code();
+                    if (o.exit()) return line.strip().equals("/exit") ? runCode() : o.code();
                     continue;
                 }
                 pending = "";
@@ -63,14 +69,21 @@ public final class ScriptRunner {
             }
             pending += line + "\n";
             if (nextStartsWithDot(in)) continue;
-            if (!drain() && stopOnError) return failure;
+            boolean ok = drain();
+            if (exitRequested != null) return exitRequested;
+            if (!ok && stopOnError) return failure;
         }
         if (!pending.isBlank()) {
             err.println(name + ":" + pendingLine + ": error: the snippet starting here is not finished "
                     + "(a missing ';', ')' or '}'?)");
             return ExitCodes.SCRIPT_ERROR;
         }
-        return failure >= 0 ? failure : evaluator.lastExitCode();
+        return failure >= 0 ? failure : runCode();
+    }
+
+    /** How a run that got to its end exits: the code it chose, else the worst of all its steps. */
+    private static int runCode() {
+        return Session.current().exitStatus().code();
     }
 
     private String read(BufferedReader in) {
@@ -101,22 +114,31 @@ public final class ScriptRunner {
             }
             if (c == Completeness.DEFINITELY_INCOMPLETE || c == Completeness.CONSIDERED_INCOMPLETE) break;
             String remaining = c == Completeness.UNKNOWN || info.remaining() == null ? "" : info.remaining();
-            ok &= show(evaluator.eval(info.source() == null ? rest : info.source(), new Evaluator.Origin(name, line)), line);
+            String source = info.source() == null ? rest : info.source();
+            ok &= show(evaluator.eval(source, new Evaluator.Origin(name, line)), line, source);
             int consumed = rest.length() - remaining.length();
             line += newlines(rest, 0, consumed);
             rest = remaining;
-            if (!ok && stopOnError) break;
+            if (exitRequested != null || (!ok && stopOnError)) break;
         }
         pending = rest;
         pendingLine = line;
         return ok;
     }
 
-    private boolean show(Reply reply, int line) {
+    private boolean show(Reply reply, int line, String source) {
         if (echo) reply.echo().forEach(out::println);
         out.flush();
         if (!reply.failed()) return true;
-        err.println(name + ":" + (line + Math.max(0, reply.line() - 1)) + ": " + reply.error());
+        ScriptExit exit = ScriptExit.of(reply);
+        if (exit != null) {
+            if (exit.getMessage() != null) err.println(name + ": " + exit.getMessage());
+            err.flush();
+            exitRequested = exit.code();
+            return false;
+        }
+        String error = MissingArgument.explain(reply.thrown(), source, name).orElse(reply.error());
+        err.println(name + ":" + (line + Math.max(0, reply.line() - 1)) + ": " + error);
         err.flush();
         failure = reply.thrown() != null ? ExitCodes.forError(reply.thrown()) : ExitCodes.SCRIPT_ERROR;
         return false;
