@@ -8,6 +8,7 @@ import dev.opsshell.core.run.Progress;
 import dev.opsshell.shell.terminal.ConsolePrompter;
 import dev.opsshell.shell.terminal.CtrlC;
 import dev.opsshell.shell.terminal.ProgressLine;
+import dev.opsshell.shell.terminal.Tty;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -65,6 +66,7 @@ final class ExecCommand implements Callable<Integer> {
         CtrlC.cancelFanoutsFirst();
         Progress.Factory progress = ProgressLine.forThisProcess(options.stream());
         try (Session session = options.openSession(System.out, ConsolePrompter.forThisProcess(), progress)) {
+            session.colour(Tty.interactive());
             Hosts hosts = AgentExec.hosts(session, pattern, via, hub, hubKey);
             if (options.forks() == null) session.update(s -> s.withForks(defaultForks(hosts.size(), s.forks())));
             Results results = hosts.exec(String.join(" ", command));

@@ -48,6 +48,11 @@ final class Tmux implements AutoCloseable {
         }
     }
 
+    /** The visible screen with its colours as ANSI sequences, wrapped lines joined. */
+    String screenWithColours() throws IOException, InterruptedException {
+        return tmux("capture-pane", "-p", "-e", "-J", "-t", name);
+    }
+
     /** Presses keys by tmux name: Enter, Tab, Up, C-c, C-d. */
     void press(String... keys) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("send-keys", "-t", name));

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The shell's own commands, typed on a line of their own: {@code /help}, {@code /exit [code]},
  * {@code /vars}, {@code /methods}, {@code /imports}, {@code /list}, {@code /drop NAME|ID},
- * {@code /trace}, {@code /reset} (at the prompt). Anything else starting with '/' gets a message listing these.
+ * {@code /trace}, {@code /reset} (at the prompt), {@code /inventory [reload]}. Anything else starting
+ * with '/' gets a message listing these.
  */
 public final class Commands {
     /** Each command and what it does, as {@code /help} prints them. */
@@ -30,6 +31,7 @@ public final class Commands {
         ALL.put("/drop", "forget a variable, method or class: /drop NAME or /drop ID");
         ALL.put("/trace", "the full stack trace of the last exception (also lastError())");
         ALL.put("/reset", "forget everything typed so far (the session and its connections stay)");
+        ALL.put("/inventory", "where the inventory comes from and what it holds; /inventory reload reads it again");
     }
 
     /** What the caller should do after a command. */
@@ -67,6 +69,7 @@ public final class Commands {
             case "/list" -> js.snippets().filter(s -> js.status(s).isActive() && isUsers(s)).forEach(s ->
                     out.println(String.format("%4s: %s", s.id(), s.source().strip().replace("\n", "\n      "))));
             case "/drop" -> drop(arg, js, out, err);
+            case "/inventory" -> InventoryCommand.run(arg, out, err);
             case "/trace" -> out.println(Shell.trace());
             case "/reset" -> err.println("/reset works at the prompt only; a script starts fresh each run");
             default -> err.println("unknown command " + words[0] + "; the commands are " + String.join(" ", names())

@@ -1,5 +1,6 @@
 package dev.opsshell.shell.repl;
 
+import dev.opsshell.core.Session;
 import dev.opsshell.core.pipeline.Stage;
 import dev.opsshell.core.result.Results;
 
@@ -48,12 +49,19 @@ public final class Echo {
             (value instanceof Stage st ? st.results() : (Results) value).json();
             return Optional.empty();
         }
+        if (value instanceof Results r) return Optional.of(pretty(r));
+        if (value instanceof Stage st) return Optional.of(pretty(st.results()));
         if (value instanceof String s) return Optional.of(quoteStrings ? literal(s) : s);
         if (value instanceof Character c && quoteStrings) return Optional.of("'" + escape(String.valueOf(c)) + "'");
         if (value == null) return Optional.of("null");
         if (LambdaSources.isLambda(value)) return Optional.of(lambdas.apply(value));
         String text = String.valueOf(value);
         return Optional.of(text);
+    }
+
+    /** Results as pretty() shows them: stderr in colour when the session writes to a terminal. */
+    private static String pretty(Results r) {
+        return r.prettyText(Session.current().colour()).stripTrailing();
     }
 
     /** A declared variable: {@code name ==> value}, the value on the next lines when it has several. */

@@ -9,6 +9,7 @@ import dev.opsshell.shell.Options;
 import dev.opsshell.shell.repl.Commands;
 import dev.opsshell.shell.repl.Evaluator;
 import dev.opsshell.shell.repl.Reply;
+import dev.opsshell.shell.repl.ScriptExit;
 import dev.opsshell.shell.repl.ScriptRunner;
 import dev.opsshell.shell.repl.SnippetParser;
 import dev.opsshell.shell.repl.Snippets;
@@ -24,6 +25,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -64,6 +67,7 @@ public final class TerminalRepl {
             ProgressLines progress = new ProgressLines(terminal.writer());
             try (Session session = options.openSession(System.out, new TerminalPrompter(terminal, repl.inputLock, progress),
                     progress.factory(() -> Session.current().settings().stream()))) {
+                session.colour(true);
                 return repl.loop();
             } finally {
                 repl.evaluator.thenAccept(Evaluator::close);
@@ -119,19 +123,24 @@ public final class TerminalRepl {
             reset(ev);
             return Commands.Outcome.CONTINUE;
         }
+        Session.current().reloadInventoryIfChanged().ifPresent(notice -> out.println(DIM + notice + RESET));
         if (ScriptRunner.isCommand(line)) return Commands.run(line.strip(), ev, out, err);
         ctrlC.set(0);
+        ScriptExit exit = null;
         try (InterruptWatcher watching = InterruptWatcher.start(terminal, inputLock, this::interrupt, this::keepCancelling)) {
             Snippets.Split split = ev.split(line);
-            boolean ok = true;
-            for (String snippet : split.complete()) {
-                ok = show(ev.eval(snippet)) && ctrlC.get() == 0; // after Ctrl-C the rest of the line is skipped
-                if (!ok) break;
+            List<String> snippets = new ArrayList<>(split.complete());
+            if (split.unfinished()) snippets.add(split.remainder()); // evaluated for its error message
+            for (String snippet : snippets) {
+                Reply reply = ev.eval(snippet);
+                exit = ScriptExit.of(reply);
+                // after an error, exit(n) or Ctrl-C the rest of the line is skipped
+                if (exit != null || !show(reply) || ctrlC.get() != 0) break;
             }
-            if (ok && split.unfinished()) show(ev.eval(split.remainder()));
             watching.close();
             typedAhead = watching.typedAhead();
         }
+        if (exit != null) return new Commands.Outcome(true, exit.code()); // exit(n) typed at the prompt
         if (ctrlC.get() > 1) err.println(RED + "stopped (Ctrl-C twice)" + RESET);
         return Commands.Outcome.CONTINUE;
     }
