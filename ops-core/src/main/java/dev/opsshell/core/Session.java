@@ -121,16 +121,11 @@ public final class Session implements AutoCloseable {
         if (watch == null || !watch.changed()) return Optional.empty();
         try {
             Inventory next = reloadInventory();
-            return Optional.of("inventory reloaded: " + hostCount(next) + " (" + watch.where() + ")");
+            return Optional.of("inventory reloaded: " + next.hostCount() + " (" + watch.where() + ")");
         } catch (InventoryException e) {
             return Optional.of("inventory not reloaded: " + e.getMessage() + "; still using the previous one ("
-                    + hostCount(inventory) + ")");
+                    + inventory.hostCount() + ")");
         }
-    }
-
-    private static String hostCount(Inventory inv) {
-        int n = inv.hosts().size();
-        return n == 1 ? "1 host" : n + " hosts";
     }
 
     public PrintStream out() {

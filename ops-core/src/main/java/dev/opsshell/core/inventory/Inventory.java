@@ -63,6 +63,11 @@ public final class Inventory {
         return new ArrayList<>(hosts.values());
     }
 
+    /** How many hosts it holds, in words: {@code 1 host}, {@code 12 hosts}. */
+    public String hostCount() {
+        return hosts.size() == 1 ? "1 host" : hosts.size() + " hosts";
+    }
+
     public Optional<Host> host(String name) {
         return Optional.ofNullable(hosts.get(name));
     }
