@@ -21,7 +21,8 @@ final class ErrorFormat {
     /** A compile error in {@code source}: the message (without javac's "location" noise), the line, a caret. */
     static String diagnostic(Diag diag, String source) {
         List<String> lines = new ArrayList<>();
-        for (String l : diag.getMessage(Locale.ROOT).split("\n")) {
+        String message = diag.getMessage(Locale.ROOT);
+        for (String l : message.split("\n")) {
             if (l.strip().startsWith("location:")) continue;
             lines.add(l.stripTrailing());
         }
@@ -36,6 +37,7 @@ final class ErrorFormat {
             s.append('\n').append("    ").append(line.replace('\t', ' '))
                     .append('\n').append("    ").append(" ".repeat(Math.max(0, col))).append('^');
         }
+        MethodHint.of(message).ifPresent(hint -> s.append('\n').append("hint: ").append(hint));
         return s.toString();
     }
 
