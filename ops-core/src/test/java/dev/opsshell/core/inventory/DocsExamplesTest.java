@@ -63,5 +63,12 @@ class DocsExamplesTest {
         assertEquals(List.of("web01", "web03"), inv.select("~web0[13]").names());
         assertEquals(List.of("web01", "web02", "web03"), inv.select("web[01-03]").names());
         assertEquals("root", inv.select("root@10.1.2.3").list().get(0).user());
+        assertEquals(2222, inv.select("root@10.1.2.3:2222").list().get(0).port());
+        assertEquals("::1", inv.select("[::1]:2222").list().get(0).address());
+        assertEquals("fe80::1", inv.select("[fe80::1]").list().get(0).address());
+        Host web01 = inv.select("root@web01").list().get(0);
+        assertEquals("root", web01.user());
+        assertEquals(inv.host("web01").orElseThrow().vars(), web01.vars());
+        assertEquals(2222, inv.select("web01:2222").list().get(0).port());
     }
 }
