@@ -170,7 +170,7 @@ class OpsCommandLineIT {
     void aScriptThatDroppedHostsAtAnEarlyStepFailsEvenWhenItsLastStepSucceeds() throws Exception {
         Path deploy = script("deploy.jsh", """
                 var check = localhost().exec("test -e /nonexistent");
-                check.successful().exec("echo deploying");
+                check.then(exec("echo deploying"));
                 localhost().exec("echo all done").pretty();
                 """);
         OpsProcess.Run r = OpsProcess.run(home, null, deploy.toString());
