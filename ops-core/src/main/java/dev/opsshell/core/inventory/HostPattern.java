@@ -24,8 +24,12 @@ import java.util.regex.PatternSyntaxException;
  * <li>globs {@code web*}, {@code db-?}: every group and host whose whole name matches;</li>
  * <li>{@code ~regex}: every group and host whose name the regex matches from its start
  *     (Python's {@code re.match}, as Ansible does);</li>
+ * <li>subscripts, as Ansible reads them ({@link Subscript}): {@code web[0]}, {@code web[-1]},
+ *     {@code web[0:2]} (both ends included), {@code web[1:]} after a group name, a host name or a
+ *     glob pick from the hosts it names, in Ansible's order;</li>
  * <li>node sets {@code web[01-03,07]}: expanded with {@link NodeSet#expand}, each name then read as
- *     a plain name (this replaces Ansible's {@code group[0:2]} subscripts);</li>
+ *     a plain name. A bracket is a node set when it holds a dash range or a list, or when the name
+ *     before it is no group, host or glob ({@code node[1:3]} with hosts node1…node3);</li>
  * <li>{@code localhost}: always resolves, to the inventory's {@code localhost} or else to this
  *     machine (local transport), even when the inventory does not list it.</li>
  * </ul>
@@ -107,12 +111,72 @@ final class HostPattern {
 
     private List<Host> resolve(Inventory inv, Term term) {
         String w = term.word();
-        if (w.equals("all") || w.equals("*")) return inv.hosts();
+        if (w.equals("all") || w.equals("*")) return everyHost(inv);
         if (w.startsWith("~")) return matching(inv, term, regex(w.substring(1)));
         if (AdHocTarget.isBracketed(w)) return literal(inv, term, w);
+        Optional<Subscript> subscript = Subscript.of(w).filter(s -> subscriptable(inv, s.target()));
+        if (subscript.isPresent()) return subscripted(inv, term, subscript.get());
         if (w.contains("[") || w.contains("]")) return nodeSet(inv, term);
-        if (w.contains("*") || w.contains("?")) return matching(inv, term, glob(w));
+        if (isGlob(w)) return matching(inv, term, glob(w));
         return literal(inv, term, w);
+    }
+
+    /** The group {@code all} (which a view such as the agents' may narrow), else every host. */
+    private static List<Host> everyHost(Inventory inv) {
+        return inv.groups().containsKey("all") ? members(inv, "all") : inv.hosts();
+    }
+
+    /** As in Ansible, a subscript follows a group name, a host name or a glob; anything else is a node set. */
+    private static boolean subscriptable(Inventory inv, String target) {
+        if (target.contains("[") || target.contains("]")) return false;
+        return isGlob(target) || inv.groups().containsKey(target) || inv.host(target).isPresent();
+    }
+
+    private List<Host> subscripted(Inventory inv, Term term, Subscript subscript) {
+        List<Host> named = enumerate(inv, subscript.target());
+        if (named.isEmpty()) { // an empty group or a glob matching nothing: say so as without the subscript
+            return isGlob(subscript.target()) ? matching(inv, term, glob(subscript.target()))
+                    : literal(inv, term, subscript.target());
+        }
+        List<Host> picked;
+        try {
+            picked = subscript.apply(named);
+        } catch (IndexOutOfBoundsException e) {
+            throw new InventoryException("no host at '" + term.word() + "' in pattern '" + text + "': '"
+                    + subscript.target() + "' names " + named.size() + " hosts, indexes 0 to " + (named.size() - 1)
+                    + " (or -1 for the last)");
+        }
+        if (picked.isEmpty() && term.op() == ' ') {
+            throw new InventoryException("'" + term.word() + "' in pattern '" + text + "' selects no hosts: '"
+                    + subscript.target() + "' names " + named.size() + " hosts, indexes 0 to " + (named.size() - 1));
+        }
+        Map<String, Host> unique = new LinkedHashMap<>();
+        for (Host h : picked) unique.putIfAbsent(h.name(), h);
+        return new ArrayList<>(unique.values());
+    }
+
+    /**
+     * The hosts a subscript counts, listed as Ansible's {@code _enumerate_matches} lists them: the
+     * hosts of every matching group in group order, then, for a glob or when no group matched, the
+     * matching hosts in inventory order. Duplicates stay, as they do there.
+     */
+    private static List<Host> enumerate(Inventory inv, String target) {
+        Pattern p = isGlob(target) ? glob(target) : Pattern.compile(Pattern.quote(target) + "$");
+        List<Host> out = new ArrayList<>();
+        boolean groupMatched = false;
+        for (String g : inv.groupNames()) {
+            if (!p.matcher(g).lookingAt()) continue;
+            groupMatched = true;
+            out.addAll(members(inv, g));
+        }
+        if (!groupMatched || isGlob(target) || target.contains(".")) {
+            for (Host h : inv.hosts()) if (p.matcher(h.name()).lookingAt()) out.add(h);
+        }
+        return out;
+    }
+
+    private static boolean isGlob(String word) {
+        return word.contains("*") || word.contains("?");
     }
 
     private List<Host> nodeSet(Inventory inv, Term term) {

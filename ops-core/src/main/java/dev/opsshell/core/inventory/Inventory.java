@@ -23,7 +23,9 @@ public final class Inventory {
     /**
      * @param source where it came from, for messages
      * @param hosts  every host by name, in file order
-     * @param groups every group's member host names (children already folded in), in file order
+     * @param groups every group's member host names (children already folded in), in Ansible's
+     *               order: the group's own hosts, then its children's, breadth first (what
+     *               subscripts such as {@code web[0]} index)
      */
     public Inventory(String source, Map<String, Host> hosts, Map<String, List<String>> groups) {
         this(source, hosts, groups, List.of());

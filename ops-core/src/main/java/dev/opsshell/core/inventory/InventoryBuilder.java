@@ -171,12 +171,10 @@ final class InventoryBuilder {
         ungrouped.removeAll(grouped);
         members.put(UNGROUPED, ungrouped);
 
+        List<String> ungroupedInOrder = new ArrayList<>();
+        for (String h : hostOrder) if (ungrouped.contains(h)) ungroupedInOrder.add(h);
         Map<String, List<String>> groupLists = new LinkedHashMap<>();
-        for (Map.Entry<String, Set<String>> e : members.entrySet()) {
-            List<String> list = new ArrayList<>();
-            for (String h : hostOrder) if (e.getValue().contains(h)) list.add(h);
-            groupLists.put(e.getKey(), list);
-        }
+        for (String g : members.keySet()) groupLists.put(g, hostsInAnsibleOrder(g, ungroupedInOrder));
         List<String> byPrecedence = precedence();
         Map<String, Host> hosts = new LinkedHashMap<>();
         for (String name : hostOrder) {
@@ -210,6 +208,32 @@ final class InventoryBuilder {
         Group g = groups.get(group);
         String p = g.vars.getOrDefault(PRIORITY, g.fileVars.get(PRIORITY));
         return p == null ? 1 : Integer.parseInt(p.strip());
+    }
+
+    /**
+     * A group's hosts in the order Ansible's {@code Group.get_hosts()} gives them, the order its
+     * subscripts ({@code web[0]}) index: the group's own hosts, then its children's, breadth first.
+     * {@code all}'s children are {@code ungrouped}, then every group without another parent.
+     */
+    private List<String> hostsInAnsibleOrder(String group, List<String> ungrouped) {
+        List<String> walk = new ArrayList<>(List.of(group));
+        Set<String> seen = new HashSet<>(walk);
+        for (int i = 0; i < walk.size(); i++) {
+            for (String child : childrenOf(walk.get(i))) if (seen.add(child)) walk.add(child);
+        }
+        Set<String> hosts = new LinkedHashSet<>();
+        for (String g : walk) hosts.addAll(g.equals(UNGROUPED) ? ungrouped : groups.get(g).hosts);
+        return new ArrayList<>(hosts);
+    }
+
+    private List<String> childrenOf(String group) {
+        if (!group.equals(ALL)) return new ArrayList<>(groups.get(group).children);
+        List<String> top = new ArrayList<>(List.of(UNGROUPED));
+        groups.forEach((name, g) -> {
+            boolean topLevel = g.parents.isEmpty() || g.parents.contains(ALL);
+            if (!name.equals(ALL) && !name.equals(UNGROUPED) && topLevel) top.add(name);
+        });
+        return top;
     }
 
     private Set<String> members(String group, Set<String> out) {

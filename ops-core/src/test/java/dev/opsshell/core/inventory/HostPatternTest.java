@@ -209,6 +209,72 @@ class HostPatternTest {
         assertTrue(error("web[01-05]").startsWith("no group or host named 'web05'"));
     }
 
+    // The expected hosts of the subscript tests are what ansible-core 2.14.18 lists for the same
+    // pattern and file: ansible -i src/test/resources/inventory/full.ini --list-hosts 'web[0:2]'
+
+    @Test
+    void aSubscriptPicksFromAGroupAsAnsibleDoes() {
+        assertEquals(List.of("web01"), select("web[0]"));
+        assertEquals(List.of("web04"), select("web[-1]"));
+        assertEquals(List.of("web03"), select("web[-2]"));
+        assertEquals(List.of("web01", "web02", "web03"), select("web[0:2]"), "both ends included");
+        assertEquals(List.of("web02", "web03", "web04"), select("web[1:]"));
+        assertEquals(List.of("web01", "web02"), select("prod[0:1]"));
+        assertEquals(List.of("db-z.example.com"), select("prod[-1]"));
+        assertEquals(List.of("jump.example.com"), select("all[0]"));
+    }
+
+    @Test
+    void aSubscriptKeepsAnsiblesQuirks() {
+        assertEquals(List.of("web03"), select("web[2:0]"), "an end of 0 means the start alone");
+        assertEquals(List.of("web04"), select("web[3:9]"), "a range past the end is cut short");
+        assertEquals(List.of("web02", "web03", "web04"), select("web[01:03]"), "after a group, [01:03] is a subscript");
+    }
+
+    @Test
+    void aSubscriptAfterAGlobCountsEveryMatchAsAnsibleDoes() {
+        assertEquals(List.of("web02"), select("web*[5]"), "group web's hosts, then the hosts named web*");
+        assertEquals(List.of("web02"), select("web0?[1]"));
+        assertEquals(List.of("db-a.example.com", "db-b.example.com"), select("db-*[0:1]"));
+        assertEquals(List.of("jump.example.com"), select("*[0]"));
+    }
+
+    @Test
+    void subscriptsCombineWithOtherTerms() {
+        assertEquals(List.of("web02", "web03", "web04"), select("web:!web[0]"));
+        assertEquals(List.of("web01", "db-a.example.com"), select("web[0],db[0]"));
+        assertEquals(List.of("web01"), select("web01[0]"), "a host name takes a subscript too");
+    }
+
+    @Test
+    void aSubscriptIndexesAGroupsOwnHostsThenItsChildrenBreadthFirst() {
+        Inventory nested = Fixtures.load("nested.ini");
+        assertEquals(List.of("t1"), nested.select("top[0]").names());
+        assertEquals(List.of("o1"), nested.select("top[3]").names(), "child other before grandchild leaf");
+        assertEquals(List.of("l2"), nested.select("top[5]").names());
+        assertEquals(List.of("l2"), nested.select("mid[-1]").names());
+        assertEquals(List.of("o1"), nested.select("all[3]").names());
+    }
+
+    @Test
+    void aSubscriptPastTheEndIsAnErrorSayingHowManyHostsThereAre() {
+        String m = error("web[7]");
+        assertTrue(m.startsWith("no host at 'web[7]'"), m);
+        assertTrue(m.contains("'web' names 4 hosts, indexes 0 to 3"), m);
+        assertTrue(error("web[9:]").contains("selects no hosts"), error("web[9:]"));
+        assertTrue(error("empty[0]").startsWith("group 'empty' in "), error("empty[0]"));
+    }
+
+    @Test
+    void bracketsAfterANameThatIsNoGroupOrHostAreANodeSet() {
+        Inventory nodes = Fixtures.parse("nodes.ini", "[cluster]\nnode1\nnode2\nnode3\n");
+        assertEquals(List.of("node1", "node2", "node3"), nodes.select("node[1:3]").names());
+        assertEquals(List.of("node2"), nodes.select("node[2]").names());
+        assertEquals(List.of("node3"), nodes.select("cluster[-1]").names());
+        assertEquals(List.of("web01", "web02", "web03"), select("web[01-03]"), "a dash range is a node set");
+        assertEquals(List.of("10.0.0.1", "10.0.0.2"), select("10.0.0.[1:2]"), "ad-hoc addresses");
+    }
+
     private static List<String> concat(List<String> a, List<String> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
