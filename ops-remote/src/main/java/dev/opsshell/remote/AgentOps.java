@@ -87,7 +87,10 @@ public final class AgentOps {
         return new AgentTable(link.endpoint(), list);
     }
 
-    /** The inventory hosts a pattern selects plus the connected agents it names; {@code "*"} is every agent. */
+    /**
+     * The hosts a pattern selects among the inventory's hosts and the connected agents, in the
+     * inventory's pattern language ({@code "web*:!web2"}); {@code "*"} is every connected agent.
+     */
     public static Hosts agentHosts(String pattern) {
         return AgentHosts.select(pattern, Session.current().inventory(), hub().agents());
     }

@@ -48,7 +48,7 @@ public final class Help {
         section("Agents (the hub starts on first use; see docs/agent.md)",
                 "agents()", "connected, down and pending agents, as a table",
                 "agent()", "the transport name for hosts.via(agent())",
-                "agentHosts(\"web*\")", "inventory hosts plus connected agents a pattern names; \"*\" = every agent",
+                "agentHosts(\"web*\")", "a pattern over the inventory plus connected agents; \"*\" = every agent",
                 "acceptAgent(\"web1\", \"SHA256:…\")", "let a pending agent in if its key has the fingerprint it logged",
                 "acceptAgent(\"web1\")", "let in whatever key is pending as web1 (shows its fingerprint)",
                 "rejectAgent(\"web1\")", "refuse an agent's key at the handshake from now on",

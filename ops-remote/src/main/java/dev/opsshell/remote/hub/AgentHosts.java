@@ -9,55 +9,36 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
- * Host selection for agents: the inventory's hosts a pattern selects, plus the connected agents
- * whose names it matches ({@code web*}, {@code db1,db2}); {@code *} is every connected agent. An
- * agent that is not in the inventory becomes a host of its own name. Always reached via the agent.
+ * Host selection for agents, in the inventory's own pattern language ({@code web*:!web2},
+ * {@code prod:&web}, {@code web[0]}): the pattern is evaluated over the inventory's hosts plus every
+ * connected agent, an agent that is not in the inventory being a host of its own name. {@code all}
+ * and {@code *} (and a pattern of only exclusions) start from every connected agent rather than
+ * every inventory host. Always reached via the agent.
  */
 public final class AgentHosts {
     private AgentHosts() {
     }
 
     public static Hosts select(String pattern, Inventory inventory, List<AgentInfo> agents) {
-        Map<String, Host> out = new LinkedHashMap<>();
-        boolean everyAgent = pattern.strip().equals("*");
+        List<String> connected = agents.stream().filter(AgentInfo::connected).map(AgentInfo::name).toList();
         try {
-            if (!everyAgent) for (Host h : inventory.select(pattern)) out.put(h.name(), h);
+            Hosts chosen = view(inventory, connected).select(pattern);
+            return new Hosts(pattern, chosen.list(), AgentTransport.NAME);
         } catch (InventoryException e) {
-            // the pattern names no inventory group or host: it may still name agents
+            throw new InventoryException(e.getMessage() + "; connected agents: "
+                    + (connected.isEmpty() ? "none" : String.join(", ", connected)));
         }
-        for (AgentInfo a : agents) {
-            if (a.connected() && !out.containsKey(a.name()) && matches(pattern, a.name())) {
-                out.put(a.name(), inventory.host(a.name()).orElse(Host.of(a.name())));
-            }
-        }
-        if (out.isEmpty()) {
-            throw new InventoryException("pattern '" + pattern + "' selects no inventory host and no connected agent"
-                    + "; connected: " + String.join(", ", agents.stream().filter(AgentInfo::connected)
-                    .map(AgentInfo::name).toList()));
-        }
-        return new Hosts(pattern, new ArrayList<>(out.values()), AgentTransport.NAME);
     }
 
-    /** True when one of the pattern's plain terms (split at ',' and ':') matches the name as a glob. */
-    static boolean matches(String pattern, String name) {
-        for (String term : pattern.split("[,:]")) {
-            term = term.strip();
-            if (term.isEmpty() || term.startsWith("!") || term.startsWith("&")) continue;
-            if (glob(term).matcher(name).matches()) return true;
-        }
-        return false;
-    }
-
-    private static Pattern glob(String term) {
-        StringBuilder re = new StringBuilder();
-        for (char c : term.toCharArray()) {
-            if (c == '*') re.append(".*");
-            else if (c == '?') re.append('.');
-            else re.append(Pattern.quote(String.valueOf(c)));
-        }
-        return Pattern.compile(re.toString());
+    /** The inventory with the connected agents added, and {@code all} narrowed to those agents. */
+    static Inventory view(Inventory inventory, List<String> connected) {
+        Map<String, Host> hosts = new LinkedHashMap<>();
+        for (Host h : inventory.hosts()) hosts.put(h.name(), h);
+        for (String name : connected) hosts.putIfAbsent(name, Host.of(name));
+        Map<String, List<String>> groups = new LinkedHashMap<>(inventory.groups());
+        groups.put("all", new ArrayList<>(connected));
+        return new Inventory(inventory.source() + " and the connected agents", hosts, groups);
     }
 }
