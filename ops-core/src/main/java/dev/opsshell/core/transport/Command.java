@@ -29,6 +29,14 @@ public record Command(String line, boolean sudo, Duration timeout, long outputCa
         return new Command(line, sudo, newTimeout, outputCap, env);
     }
 
+    public Command withEnv(Map<String, String> newEnv) {
+        return new Command(line, sudo, timeout, outputCap, newEnv);
+    }
+
+    public Command withOutputCap(long bytes) {
+        return new Command(line, sudo, timeout, bytes, env);
+    }
+
     @Override
     public String toString() {
         return (sudo ? "sudo " : "") + line;

@@ -1,0 +1,177 @@
+package dev.opsshell.remote.contract;
+
+import dev.opsshell.core.Session;
+import dev.opsshell.core.host.Host;
+import dev.opsshell.core.result.Outcome;
+import dev.opsshell.core.result.Result;
+import dev.opsshell.core.transport.Command;
+import dev.opsshell.core.transport.OutputSink;
+import dev.opsshell.core.transport.Transport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What every transport promises, run against each of them (jclouds' way: one live test suite, one
+ * subclass per driver): local, SSH to the loopback OpenSSH lab, and an agent JVM behind a real hub.
+ * A subclass starts its servers once in {@link #open()} and stops them in {@link #close()}. The
+ * commands run on this machine in every case, so the suite can look for leftover processes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class TransportContract {
+    protected static final Duration LONG_ENOUGH = Duration.ofSeconds(60);
+    private static final long CAP = 1 << 20;
+
+    /** Starts what the transport needs (a lab, a hub and an agent) once for the class. */
+    protected abstract void open() throws Exception;
+
+    protected abstract void close() throws Exception;
+
+    protected abstract Transport transport();
+
+    protected abstract Session session();
+
+    /** The host the commands run on, as the transport's usual user (root here), with these variables. */
+    protected abstract Host host(Map<String, String> vars);
+
+    /** The name results carry in {@code transport()}. */
+    protected abstract String transportName();
+
+    @BeforeAll
+    void start() throws Exception {
+        open();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        close();
+    }
+
+    protected Host host() {
+        return host(Map.of());
+    }
+
+    protected static Command command(String line) {
+        return new Command(line, false, LONG_ENOUGH, CAP, Map.of());
+    }
+
+    protected Result run(Command command) {
+        return transport().exec(host(), command, OutputSink.NONE);
+    }
+
+    protected Result run(String line) {
+        return run(command(line));
+    }
+
+    // ---- exit codes and output
+
+    @Test
+    void exitZeroIsOkAndAnyOtherCodeIsFailedWithThatCode() {
+        Result ok = run("true");
+        assertEquals(Outcome.OK, ok.outcome(), ok::toString);
+        assertEquals(0, ok.exitCode());
+        assertEquals(transportName(), ok.transport());
+        Result three = run("exit 3");
+        assertEquals(Outcome.FAILED, three.outcome(), three::toString);
+        assertEquals(3, three.exitCode());
+        assertEquals("", three.message(), "a plain non-zero exit needs no message");
+    }
+
+    @Test
+    void stdoutAndStderrArriveSeparately() {
+        Result r = run("echo to-out; echo to-err >&2; printf 'no newline'");
+        assertEquals("to-out\nno newline", r.stdout(), r::toString);
+        assertEquals("to-err\n", r.stderr(), r::toString);
+    }
+
+    @Test
+    void aCommandThatReadsStdinSeesEndOfFileAtOnce() {
+        Result r = run("cat; echo after-eof");
+        assertEquals(Outcome.OK, r.outcome(), r::toString);
+        assertEquals("after-eof\n", r.stdout());
+    }
+
+    @Test
+    void outputLinesStreamLiveToTheSinkTaggedWithHostAndStream() {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Result r = transport().exec(host(), command("echo one; echo two >&2; echo three"),
+                (h, stderr, line) -> lines.add(h.name() + (stderr ? " err " : " out ") + line));
+        assertTrue(r.ok(), r::toString);
+        String name = host().name();
+        assertTrue(lines.containsAll(List.of(name + " out one", name + " err two", name + " out three")), lines::toString);
+        assertEquals(3, lines.size(), lines::toString);
+    }
+
+    // ---- environment
+
+    @Test
+    void environmentVariablesArePassedExactly() {
+        String tricky = "it's \"quoted\" $HOME `x` \\ and\nnewline";
+        Result r = run(command("printf '%s|%s|%s' \"$GREETING\" \"$EMPTY\" \"${UNSET-unset}\"")
+                .withEnv(Map.of("GREETING", tricky, "EMPTY", "")));
+        assertEquals(tricky + "||unset", r.stdout(), r::toString);
+    }
+
+    // ---- limits: output cap, timeout, cancel
+
+    @Test
+    void outputPastTheCapIsCutPerStreamAndMarkedTruncated() {
+        Result r = run(command("head -c 300000 /dev/zero | tr '\\0' y; echo done >&2").withOutputCap(1000));
+        assertEquals(Outcome.OK, r.outcome(), r::toString);
+        assertEquals("y".repeat(1000), r.stdout());
+        assertEquals("done\n", r.stderr(), "the cap is per stream");
+        assertTrue(r.truncated());
+        assertTrue(r.toString().endsWith("[output truncated]"), r::toString);
+    }
+
+    @Test
+    void outputUpToTheCapIsNotMarkedTruncated() {
+        Result r = run(command("head -c 1000 /dev/zero | tr '\\0' y").withOutputCap(1000));
+        assertEquals(1000, r.stdout().length());
+        assertFalse(r.truncated(), r::toString);
+    }
+
+    @Test
+    void aCommandPastItsTimeoutIsKilledAndKeepsWhatItPrinted() throws Exception {
+        String sleep = Processes.uniqueSleep();
+        Result r = run(command("echo before; echo oops >&2; " + sleep).withTimeout(Duration.ofSeconds(1)));
+        assertEquals(Outcome.TIMED_OUT, r.outcome(), r::toString);
+        assertEquals(-1, r.exitCode());
+        assertEquals("before\n", r.stdout(), r::toString);
+        assertEquals("oops\n", r.stderr(), r::toString);
+        assertTrue(r.message().startsWith("killed after 1 s"), r.message());
+        assertEquals(List.of(), Processes.awaitGone(sleep, Duration.ofSeconds(10)), "the command must be killed");
+    }
+
+    @Test
+    void aCancelledCommandIsKilledAndKeepsWhatItPrinted() throws Exception {
+        String sleep = Processes.uniqueSleep();
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicReference<Result> result = new AtomicReference<>();
+        Thread caller = new Thread(() -> result.set(transport().exec(host(), command("echo started; " + sleep),
+                (h, stderr, line) -> started.countDown())), "contract-cancel");
+        caller.start();
+        assertTrue(started.await(30, TimeUnit.SECONDS), "the command printed nothing");
+        assertTrue(Processes.awaitRunning(sleep, Duration.ofSeconds(10)), "the sleep never started");
+        caller.interrupt(); // what Ctrl-C does to the fan-out's threads
+        caller.join(TimeUnit.SECONDS.toMillis(15));
+        assertFalse(caller.isAlive(), "exec must return promptly once interrupted");
+        Result r = result.get();
+        assertEquals(Outcome.CANCELLED, r.outcome(), r::toString);
+        assertEquals("started\n", r.stdout(), r::toString);
+        assertEquals(List.of(), Processes.awaitGone(sleep, Duration.ofSeconds(10)), "the command must be killed");
+    }
+}
