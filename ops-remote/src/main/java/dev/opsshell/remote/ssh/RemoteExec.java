@@ -112,11 +112,33 @@ final class RemoteExec {
         if (status != null) return Result.exited(host, status, out.text(), err.text(), truncated, start, NAME);
         Signal signal = cmd.getExitSignal();
         if (signal != null) {
-            return new Result(host, Outcome.FAILED, -1, out.text(), err.text(), truncated, start,
+            // the code a shell reports for it (128 + number), as the local and agent transports give
+            return new Result(host, Outcome.FAILED, shellCode(signal), out.text(), err.text(), truncated, start,
                     Duration.between(start, Instant.now()), NAME, "the command was killed by signal " + signal);
         }
         if (!Pool.alive(client)) throw new ConnectionLost(new IOException("connection closed"));
         return partial(host, Outcome.ERROR, out, err, start, "the server closed the channel without an exit status");
+    }
+
+    /** 128 plus the signal's Linux number, or -1 for a signal SSH names but Linux does not have. */
+    static int shellCode(Signal signal) {
+        int number = switch (signal) {
+            case HUP -> 1;
+            case INT -> 2;
+            case QUIT -> 3;
+            case ILL -> 4;
+            case ABRT -> 6;
+            case FPE -> 8;
+            case KILL -> 9;
+            case USR1 -> 10;
+            case SEGV -> 11;
+            case USR2 -> 12;
+            case PIPE -> 13;
+            case ALRM -> 14;
+            case TERM -> 15;
+            default -> -1;
+        };
+        return number < 0 ? -1 : 128 + number;
     }
 
     private static boolean transportBroken(Throwable e) {

@@ -6,20 +6,26 @@ import dev.opsshell.core.result.Outcome;
 import dev.opsshell.core.result.Result;
 import dev.opsshell.core.transport.Command;
 import dev.opsshell.core.transport.OutputSink;
+import dev.opsshell.core.transport.Prompter;
 import dev.opsshell.core.transport.Transport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -173,5 +179,13 @@ public abstract class TransportContract {
         assertEquals(Outcome.CANCELLED, r.outcome(), r::toString);
         assertEquals("started\n", r.stdout(), r::toString);
         assertEquals(List.of(), Processes.awaitGone(sleep, Duration.ofSeconds(10)), "the command must be killed");
+    }
+
+    @Test
+    void aCommandKilledByASignalExitsWithTheShellsCodeForIt() {
+        Result r = run("echo about-to-die; kill -TERM $$");
+        assertEquals(Outcome.FAILED, r.outcome(), r::toString);
+        assertEquals(128 + 15, r.exitCode(), r::toString);
+        assertEquals("about-to-die\n", r.stdout());
     }
 }
