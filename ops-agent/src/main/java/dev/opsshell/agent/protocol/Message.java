@@ -179,10 +179,11 @@ public sealed interface Message {
         }
     }
 
-    record FileData(long id, byte[] data, long size, boolean eof) implements Reply {
+    /** One chunk of a file; {@code mode} is the file's permission bits in octal ("750"), null when unknown. */
+    record FileData(long id, byte[] data, long size, boolean eof, String mode) implements Reply {
         @Override
         public FileData withId(long newId) {
-            return new FileData(newId, data, size, eof);
+            return new FileData(newId, data, size, eof, mode);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.opsshell.agent.run;
 
 import dev.opsshell.agent.protocol.ErrorCode;
+import dev.opsshell.agent.protocol.FileMode;
 import dev.opsshell.agent.protocol.Message;
 
 import java.io.IOException;
@@ -26,11 +27,20 @@ final class FileOps {
             byte[] data = new byte[want];
             f.seek(Math.min(r.offset(), size));
             f.readFully(data);
-            return new Message.FileData(r.id(), data, size, r.offset() + want >= size);
+            return new Message.FileData(r.id(), data, size, r.offset() + want >= size, mode(path));
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             return ErrorCode.FAILED.reply(r.id(), "cannot read " + path + ": " + e.getMessage());
         } catch (IOException e) {
             return ErrorCode.FAILED.reply(r.id(), "reading " + path + " failed: " + e);
+        }
+    }
+
+    /** The file's permission bits, so a download can carry them as SFTP and a local copy do. */
+    private static String mode(Path path) {
+        try {
+            return FileMode.octal(Files.getPosixFilePermissions(path));
+        } catch (IOException | UnsupportedOperationException e) {
+            return null; // a file system without POSIX modes: the copy gets the default mode
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.opsshell.remote.hub;
 
+import dev.opsshell.agent.protocol.FileMode;
 import dev.opsshell.agent.protocol.Message;
 import dev.opsshell.core.host.Host;
 import dev.opsshell.core.result.Outcome;
@@ -16,7 +17,10 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-/** File copies through an agent, in 1 MiB chunks so no frame comes near the hub's size limit. */
+/**
+ * File copies through an agent, in 1 MiB chunks so no frame comes near the hub's size limit. A copy
+ * carries the source's permission bits, as SFTP and a local copy do.
+ */
 final class AgentFiles {
     static final int CHUNK = 1024 * 1024;
     private static final Duration CHUNK_DEADLINE = Duration.ofSeconds(60);
@@ -37,13 +41,14 @@ final class AgentFiles {
         if (!hub.connected(agent)) return AgentTransport.notConnected(host, agent, start);
         try (InputStream in = Files.newInputStream(localFile)) {
             long size = Files.size(localFile);
+            String mode = FileMode.octal(Files.getPosixFilePermissions(localFile)); // as SFTP and cp keep it
             long offset = 0;
             do {
                 byte[] chunk = in.readNBytes((int) Math.min(CHUNK, size - offset));
                 long at = offset;
                 boolean last = at + chunk.length >= size;
                 Message.Reply r = AgentTransport.await(hub, hub.call(agent,
-                        id -> new Message.WriteFile(id, remotePath, at, chunk, last, null, transfer,
+                        id -> new Message.WriteFile(id, remotePath, at, chunk, last, mode, transfer,
                                 intoSharedDirectory), o -> { }, CHUNK_DEADLINE));
                 if (!(r instanceof Message.FileWritten)) return AgentTransport.problem(host, agent, r, start);
                 offset += chunk.length;
@@ -62,6 +67,7 @@ final class AgentFiles {
         AgentLink hub = link.get();
         if (!hub.connected(agent)) return AgentTransport.notConnected(host, agent, start);
         Path part = localFile.resolveSibling(localFile.getFileName() + ".ops-part");
+        String mode = null;
         try (OutputStream out = Files.newOutputStream(part)) {
             long offset = 0;
             while (true) {
@@ -74,6 +80,7 @@ final class AgentFiles {
                 }
                 out.write(d.data());
                 offset += d.data().length;
+                mode = d.mode();
                 if (d.eof() || d.data().length == 0) break;
             }
         } catch (IOException e) {
@@ -81,6 +88,7 @@ final class AgentFiles {
                     AgentTransport.NAME);
         }
         try {
+            if (mode != null) Files.setPosixFilePermissions(part, FileMode.permissions(mode));
             Files.move(part, localFile, StandardCopyOption.REPLACE_EXISTING);
             return Result.exited(host, 0, "copied " + host.name() + ":" + remotePath + " to " + localFile + " ("
                     + Files.size(localFile) + " bytes)", "", false, start, AgentTransport.NAME);

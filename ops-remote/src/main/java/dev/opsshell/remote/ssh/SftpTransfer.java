@@ -1,5 +1,6 @@
 package dev.opsshell.remote.ssh;
 
+import dev.opsshell.agent.protocol.FileMode;
 import dev.opsshell.core.host.Host;
 import dev.opsshell.core.result.Outcome;
 import dev.opsshell.core.result.Result;
@@ -14,7 +15,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * Copies one file to or from a host over SFTP on a pooled connection. The result's stdout says
+ * Copies one file to or from a host over SFTP on a pooled connection, with the source's permission
+ * bits (as {@code scp -p} keeps them). The result's stdout says
  * what was copied where and how many bytes; a missing directory or a permission problem is an
  * {@code ERROR} result naming the host and path.
  */
@@ -29,6 +31,8 @@ final class SftpTransfer {
         long bytes = Files.size(local);
         try (SFTPClient sftp = client.newSFTPClient()) {
             sftp.put(new FileSystemFile(local.toFile()), remote);
+            // sshj guesses the mode from java.io.File's three owner flags: set the real one
+            sftp.chmod(remote, Integer.parseInt(FileMode.octal(Files.getPosixFilePermissions(local)), 8));
         } catch (SFTPException e) {
             return failed(host, "upload " + local + " to " + host.name() + ":" + remote, e, start);
         }
@@ -40,7 +44,9 @@ final class SftpTransfer {
         Path dir = local.toAbsolutePath().getParent();
         if (dir != null) Files.createDirectories(dir);
         try (SFTPClient sftp = client.newSFTPClient()) {
+            int mode = sftp.stat(remote).getMode().getPermissionsMask() & 0777;
             sftp.get(remote, new FileSystemFile(local.toFile()));
+            Files.setPosixFilePermissions(local, FileMode.permissions(String.format("%03o", mode)));
         } catch (SFTPException e) {
             return failed(host, "download " + host.name() + ":" + remote + " to " + local, e, start);
         }

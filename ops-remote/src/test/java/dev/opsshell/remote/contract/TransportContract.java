@@ -16,6 +16,9 @@ import org.junit.jupiter.api.TestInstance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -187,5 +191,48 @@ public abstract class TransportContract {
         assertEquals(Outcome.FAILED, r.outcome(), r::toString);
         assertEquals(128 + 15, r.exitCode(), r::toString);
         assertEquals("about-to-die\n", r.stdout());
+    }
+
+    // ---- files
+
+    @Test
+    void anUploadCopiesContentAndMode() throws Exception {
+        Path local = Files.createTempFile("contract-up", ".bin");
+        Files.write(local, content(1_500_000));
+        Files.setPosixFilePermissions(local, PosixFilePermissions.fromString("rwxr-x---"));
+        Path remote = Files.createTempDirectory("contract-remote").resolve("uploaded");
+        Result r = transport().upload(host(), local, remote.toString());
+        assertEquals(Outcome.OK, r.outcome(), r::toString);
+        assertArrayEquals(Files.readAllBytes(local), Files.readAllBytes(remote));
+        assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(remote)));
+    }
+
+    @Test
+    void aDownloadCopiesContentAndMode() throws Exception {
+        Path remote = Files.createTempFile("contract-down", ".bin");
+        Files.write(remote, content(1_200_000));
+        Files.setPosixFilePermissions(remote, PosixFilePermissions.fromString("rwx------"));
+        Path local = Files.createTempDirectory("contract-local").resolve("downloaded");
+        Result r = transport().download(host(), remote.toString(), local);
+        assertEquals(Outcome.OK, r.outcome(), r::toString);
+        assertArrayEquals(Files.readAllBytes(remote), Files.readAllBytes(local));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(local)));
+    }
+
+    @Test
+    void copyingFromOrToAPathThatDoesNotExistIsAnErrorNamingIt() throws Exception {
+        Path local = Files.createTempFile("contract-up", ".txt");
+        Result up = transport().upload(host(), local, "/nonexistent-dir-contract/file");
+        assertEquals(Outcome.ERROR, up.outcome(), up::toString);
+        assertTrue(up.message().contains("/nonexistent-dir-contract/file"), up.message());
+        Result down = transport().download(host(), "/nonexistent-dir-contract/file", local);
+        assertEquals(Outcome.ERROR, down.outcome(), down::toString);
+        assertTrue(down.message().contains("/nonexistent-dir-contract/file"), down.message());
+    }
+
+    private static byte[] content(int size) {
+        byte[] b = new byte[size];
+        for (int i = 0; i < size; i++) b[i] = (byte) (i * 31 + i / 7);
+        return b;
     }
 }
