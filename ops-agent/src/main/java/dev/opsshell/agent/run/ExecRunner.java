@@ -102,11 +102,16 @@ final class ExecRunner implements Cancellable {
         killTree();
     }
 
+    /**
+     * Kills the process tree from the top down (the JDK lists descendants breadth first): a shell
+     * killed after its child would report the child's death ("Killed") on stderr first.
+     */
     private void killTree() {
         Process p = process;
         if (p == null) return;
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> tree = p.descendants().toList();
         p.destroyForcibly();
+        tree.forEach(ProcessHandle::destroyForcibly);
     }
 
     /** Copies one stream into output chunks until the cap, then reads and drops the rest. */

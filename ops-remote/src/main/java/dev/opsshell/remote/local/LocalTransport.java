@@ -127,9 +127,14 @@ public final class LocalTransport implements Transport {
         }
     }
 
+    /**
+     * Kills the command's whole tree from the top down (the JDK lists descendants breadth first): a
+     * shell killed after its child would report the child's death ("Killed") on stderr first.
+     */
     private static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> tree = process.descendants().toList();
         process.destroyForcibly();
+        tree.forEach(ProcessHandle::destroyForcibly);
     }
 
     private static boolean isRoot() {
