@@ -9,6 +9,7 @@ import dev.opsshell.core.transport.OutputSink;
 import dev.opsshell.core.transport.Settings;
 import dev.opsshell.core.transport.Transport;
 import dev.opsshell.remote.Quote;
+import dev.opsshell.remote.become.Sudo;
 
 import net.schmizz.sshj.SSHClient;
 

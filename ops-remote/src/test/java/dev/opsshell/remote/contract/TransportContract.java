@@ -7,6 +7,7 @@ import dev.opsshell.core.result.Result;
 import dev.opsshell.core.transport.Command;
 import dev.opsshell.core.transport.OutputSink;
 import dev.opsshell.core.transport.Prompter;
+import dev.opsshell.core.transport.Prompter;
 import dev.opsshell.core.transport.Transport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -234,5 +236,32 @@ public abstract class TransportContract {
         byte[] b = new byte[size];
         for (int i = 0; i < size; i++) b[i] = (byte) (i * 31 + i / 7);
         return b;
+    }
+
+    // ---- sudo
+
+    @Test
+    void sudoRunsAsRootWhenNoBecomeUserIsSet() {
+        Result r = transport().exec(host(), command("id -un").withSudo(true), OutputSink.NONE);
+        assertEquals(Outcome.OK, r.outcome(), r::toString);
+        assertEquals("root\n", r.stdout());
+    }
+
+    @Test
+    void sudoAsRootNeverAsksForAPassword() {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        Prompter before = session().prompter();
+        session().prompter(prompt -> {
+            asked.add(prompt);
+            return Optional.empty();
+        });
+        try {
+            Result r = transport().exec(host(Map.of("ansible_become_user", "nobody")),
+                    command("id -un").withSudo(true), OutputSink.NONE);
+            assertEquals(Outcome.OK, r.outcome(), r::toString);
+            assertEquals(List.of(), asked, "root needs no password to become anyone");
+        } finally {
+            session().prompter(before);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.opsshell.remote.ssh;
+package dev.opsshell.remote.become;
 
 import dev.opsshell.core.host.Host;
 import dev.opsshell.core.result.Outcome;
@@ -14,21 +14,21 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Runs commands through sudo: directly when already logged in as the target user, otherwise
+ * Runs shell lines through sudo for the transports that start a shell themselves (SSH, local):
+ * directly when already the target user ({@link Become#user}), otherwise
  * {@code sudo -S -p '' -u USER -- sh -c '…'} with the password written to the command's stdin (never
  * on a command line). The password comes from {@code ansible_become_password} or is asked once
- * through the session's prompter and kept for the session; a refused one is forgotten. Passwords
- * are masked out of any output. Without a password, {@code sudo -n} is used (NOPASSWD rules work).
- * Thread-safe.
+ * through the session's prompter and kept for the session; a refused one is forgotten. Root is never
+ * asked: it needs no password to become anyone. Without a password, {@code sudo -n} is used
+ * (NOPASSWD rules work). Passwords are masked out of the result and of live lines. Thread-safe.
  */
-final class Sudo {
-    private static final String MASK = "********";
+public final class Sudo {
     private final Supplier<Prompter> prompter;
     private char[] asked; // guarded by this
 
     /** What to run and what to feed it; {@code secret} is masked in the output. */
-    record Plan(String line, byte[] input, String secret, boolean prompted, String becomeUser) {
-        static Plan plain(String line) {
+    public record Plan(String line, byte[] input, String secret, boolean prompted, String becomeUser) {
+        public static Plan plain(String line) {
             return new Plan(line, null, null, false, null);
         }
 
@@ -38,15 +38,19 @@ final class Sudo {
         }
     }
 
-    Sudo(Supplier<Prompter> prompter) {
+    public Sudo(Supplier<Prompter> prompter) {
         this.prompter = prompter;
     }
 
-    Plan plan(Host host, String loginUser, String line) {
-        String become = host.var("ansible_become_user").orElse("root");
+    /** How to run {@code line} through sudo on {@code host} when logged in (or running) as {@code loginUser}. */
+    public Plan plan(Host host, String loginUser, String line) {
+        String become = Become.user(host);
         if (become.equals(loginUser)) return Plan.plain(line);
         String inner = Quote.shell("exec </dev/null; " + line);
-        Optional<String> fromInventory = host.var("ansible_become_password").or(() -> host.var("ansible_become_pass"));
+        if ("root".equals(loginUser)) {
+            return new Plan("sudo -n -u " + Quote.shell(become) + " -- sh -c " + inner, null, null, false, become);
+        }
+        Optional<String> fromInventory = Become.password(host);
         char[] password = fromInventory.map(String::toCharArray).orElseGet(() -> ask(loginUser));
         if (password == null) {
             return new Plan("sudo -n -u " + Quote.shell(become) + " -- sh -c " + inner, null, null, false, become);
@@ -57,12 +61,11 @@ final class Sudo {
     }
 
     /** Masks the password and explains a refused or missing one. */
-    Result check(Result r, Plan plan, String hostPort) {
+    public Result check(Result r, Plan plan, String hostPort) {
         if (plan.becomeUser() == null) return r;
-        String out = mask(r.stdout(), plan.secret());
-        String err = mask(r.stderr(), plan.secret());
+        String out = Masking.mask(r.stdout(), plan.secret());
+        String err = Masking.mask(r.stderr(), plan.secret());
         String message = r.message();
-        Outcome outcome = r.outcome();
         if (r.outcome() == Outcome.FAILED && (err.contains("incorrect password") || err.contains("Sorry, try again"))) {
             if (plan.prompted()) forget();
             message = "sudo on " + hostPort + " refused the password for '" + plan.becomeUser() + "' ("
@@ -71,8 +74,8 @@ final class Sudo {
             message = "sudo on " + hostPort + " needs a password: set ansible_become_password for the host,"
                     + " or run in the interactive shell to be asked once";
         }
-        return new Result(r.host(), outcome, r.exitCode(), out, err, r.truncated(), r.start(), r.duration(),
-                r.transport(), mask(message, plan.secret()));
+        return new Result(r.host(), r.outcome(), r.exitCode(), out, err, r.truncated(), r.start(), r.duration(),
+                r.transport(), Masking.mask(message, plan.secret()));
     }
 
     private synchronized char[] ask(String loginUser) {
@@ -96,9 +99,5 @@ final class Sudo {
         Arrays.fill(b.array(), (byte) 0);
         Arrays.fill(password, '\0');
         return out;
-    }
-
-    private static String mask(String text, String secret) {
-        return secret == null || secret.isEmpty() || text == null ? text : text.replace(secret, MASK);
     }
 }
