@@ -33,6 +33,18 @@ final class PidMarker extends FilterInputStream {
         return "echo ops-pid:$$ >&2; " + line;
     }
 
+    /**
+     * A shell line that kills process {@code pid}, its process group and every descendant. The
+     * group alone is not enough: sudo may run its command in a group of its own, and a command
+     * killed through sudo runs under dash, whose kill takes no {@code --} (so {@code -PID}, not
+     * {@code -- -PID}). The tree is stopped first so nothing forks between listing and killing.
+     */
+    static String killTree(long pid) {
+        return "t() { echo \"$1\"; for c in $(pgrep -P \"$1\" 2>/dev/null); do t \"$c\"; done; }; "
+                + "p=$(t " + pid + "); kill -STOP $p 2>/dev/null; kill -KILL $(t " + pid + ") $p 2>/dev/null; "
+                + "kill -KILL -" + pid + " 2>/dev/null; true";
+    }
+
     /** The remote shell's pid, or -1 when it was not (yet) seen. */
     long pid() {
         return pid;

@@ -196,9 +196,11 @@ public final class SshTransport implements Transport {
         }
     }
 
+    /** Root kills directly; another login kills through sudo, as the user the command ran as. */
     private void kill(SSHClient client, Host host, Target target, boolean viaSudo, long pid) {
-        String line = "kill -KILL -- -" + pid + " 2>/dev/null || kill -KILL " + pid + " 2>/dev/null; true";
-        Sudo.Plan plan = viaSudo ? sudo.plan(host, target.endpoint().user(), line) : Sudo.Plan.plain(line);
+        String line = PidMarker.killTree(pid);
+        String login = target.endpoint().user();
+        Sudo.Plan plan = viaSudo && !"root".equals(login) ? sudo.plan(host, login, line) : Sudo.Plan.plain(line);
         RemoteExec.runQuietly(client, plan.line(), plan.input());
     }
 

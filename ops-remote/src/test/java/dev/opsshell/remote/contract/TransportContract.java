@@ -264,4 +264,14 @@ public abstract class TransportContract {
             session().prompter(before);
         }
     }
+
+    @Test
+    void aSudoCommandPastItsTimeoutIsKilled() throws Exception {
+        String sleep = Processes.uniqueSleep();
+        Result r = transport().exec(host(Map.of("ansible_become_user", "nobody")),
+                command("echo before; " + sleep).withSudo(true).withTimeout(Duration.ofSeconds(1)), OutputSink.NONE);
+        assertEquals(Outcome.TIMED_OUT, r.outcome(), r::toString);
+        assertEquals("before\n", r.stdout(), r::toString);
+        assertEquals(List.of(), Processes.awaitGone(sleep, Duration.ofSeconds(10)), "the command must be killed");
+    }
 }

@@ -2,11 +2,20 @@ package dev.opsshell.remote.ssh;
 
 import dev.opsshell.core.Session;
 import dev.opsshell.core.host.Host;
+import dev.opsshell.core.result.Outcome;
+import dev.opsshell.core.result.Result;
+import dev.opsshell.core.transport.OutputSink;
 import dev.opsshell.core.transport.Transport;
+import dev.opsshell.remote.contract.Processes;
 import dev.opsshell.remote.contract.TransportContract;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The transport contract over SSH to the loopback OpenSSH lab, logged in as root. */
 @ExtendWith(SshLab.class)
@@ -47,5 +56,21 @@ class SshTransportContractIT extends TransportContract {
     @Override
     protected String transportName() {
         return SshTransport.NAME;
+    }
+
+    // ---- what only SSH can do here: log in as another user, with a sudo that needs a password
+
+    private Host opsuser() {
+        return lab.host(ADDRESS, ADDRESS, "opsuser", Map.of("ansible_become_password", lab.opsuserPassword()));
+    }
+
+    @Test
+    void aPasswordSudoCommandPastItsTimeoutIsKilledThroughSudo() throws Exception {
+        String sleep = Processes.uniqueSleep();
+        Result r = ssh.exec(opsuser(), command("echo before; " + sleep).withSudo(true)
+                .withTimeout(Duration.ofSeconds(1)), OutputSink.NONE);
+        assertEquals(Outcome.TIMED_OUT, r.outcome(), r::toString);
+        assertEquals("before\n", r.stdout(), r::toString);
+        assertEquals(List.of(), Processes.awaitGone(sleep, Duration.ofSeconds(10)), "the root-owned command must be killed");
     }
 }
