@@ -82,22 +82,29 @@ public sealed interface Message {
 
     /**
      * Runs a process: {@code argv} as given, or when it is empty {@code shell} through {@code /bin/sh -c}.
-     * {@code timeoutMillis} 0 means no limit; {@code outputCap} bytes are kept (and sent) per stream.
+     * With {@code sudo} it runs as {@code user} (null: root), through {@code sudo -n -u} unless the
+     * agent already is that user. {@code timeoutMillis} 0 means no limit; {@code outputCap} bytes are
+     * kept (and sent) per stream.
      */
     record Exec(long id, List<String> argv, String shell, Map<String, String> env, String cwd, boolean sudo,
-                long timeoutMillis, long outputCap) implements Request {
+                String user, long timeoutMillis, long outputCap) implements Request {
         public Exec {
             argv = List.copyOf(argv == null ? List.of() : argv);
             env = Map.copyOf(env == null ? Map.of() : env);
         }
 
         public static Exec shell(long id, String line, long timeoutMillis, long outputCap) {
-            return new Exec(id, List.of(), line, Map.of(), null, false, timeoutMillis, outputCap);
+            return new Exec(id, List.of(), line, Map.of(), null, false, null, timeoutMillis, outputCap);
+        }
+
+        /** The user the process runs as: {@code user} (root when unset) with sudo, else the agent's own. */
+        public String runAs(String agentUser) {
+            return !sudo ? agentUser : user == null || user.isBlank() ? "root" : user;
         }
 
         @Override
         public Exec withId(long newId) {
-            return new Exec(newId, argv, shell, env, cwd, sudo, timeoutMillis, outputCap);
+            return new Exec(newId, argv, shell, env, cwd, sudo, user, timeoutMillis, outputCap);
         }
     }
 

@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * kills its whole process tree on timeout or cancel, and ends with one {@link Message.Exit}.
  */
 final class ExecRunner implements Cancellable {
-    private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+    private static final String USER = System.getProperty("user.name");
     /** How long output may still arrive after the command exited, before the reply goes without it. */
     static final long DRAIN_AFTER_EXIT_MILLIS = 2000;
 
@@ -80,9 +80,17 @@ final class ExecRunner implements Cancellable {
                 out.truncated || err.truncated, (System.nanoTime() - start) / 1_000_000));
     }
 
+    /**
+     * The command, through {@code sudo -n -u USER} when it must run as another user than the agent's.
+     * Sudo resets the environment, so the request's variables go through {@code env} after it.
+     */
     private List<String> argv() {
         List<String> argv = new ArrayList<>();
-        if (request.sudo() && !ROOT) argv.addAll(List.of("sudo", "-n"));
+        String runAs = request.runAs(USER);
+        if (!runAs.equals(USER)) {
+            argv.addAll(List.of("sudo", "-n", "-u", runAs, "--", "env"));
+            request.env().forEach((k, v) -> argv.add(k + "=" + v));
+        }
         if (request.argv().isEmpty()) {
             argv.addAll(List.of("/bin/sh", "-c", request.shell() == null ? "" : request.shell()));
         } else {

@@ -20,7 +20,7 @@ class CodecTest {
 
     @Test
     void everyRequestSurvivesEncodingUnchanged() throws ProtocolException {
-        Message.Exec exec = new Message.Exec(7, List.of("ls", "-l"), null, Map.of("A", "1"), "/tmp", true, 5000, 1024);
+        Message.Exec exec = new Message.Exec(7, List.of("ls", "-l"), null, Map.of("A", "1"), "/tmp", true, "nobody", 5000, 1024);
         assertEquals(exec, roundTrip(exec));
         assertEquals(new Message.ReadFile(8, "/etc/hosts", 10, 100), roundTrip(new Message.ReadFile(8, "/etc/hosts", 10, 100)));
         assertEquals(new Message.Facts(9), roundTrip(new Message.Facts(9)));

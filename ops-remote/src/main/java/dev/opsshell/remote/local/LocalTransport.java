@@ -8,6 +8,8 @@ import dev.opsshell.core.transport.Command;
 import dev.opsshell.core.transport.OutputSink;
 import dev.opsshell.core.transport.StreamCollector;
 import dev.opsshell.core.transport.Transport;
+import dev.opsshell.remote.become.ShellLine;
+import dev.opsshell.remote.become.Sudo;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -26,18 +29,22 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Runs commands on this machine as child processes ({@code /bin/sh -c}): the embedded default for
- * {@code localhost}. A timed-out or cancelled command is killed with its whole process tree.
+ * {@code localhost}. A timed-out or cancelled command is killed with its whole process tree. Sudo
+ * follows the same plan as over SSH ({@link Sudo}), with this process's user as the login user.
  */
 public final class LocalTransport implements Transport {
     public static final String NAME = "local";
+    private static final String USER = System.getProperty("user.name");
     private static final Executor READERS = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "ops-local-output");
         t.setDaemon(true);
         return t;
     });
 
+    private final Sudo sudo;
+
     public LocalTransport(Session session) {
-        // nothing pooled: each command is its own process
+        this.sudo = new Sudo(session::prompter); // nothing pooled: each command is its own process
     }
 
     @Override
@@ -48,18 +55,26 @@ public final class LocalTransport implements Transport {
     @Override
     public Result exec(Host host, Command command, OutputSink sink) {
         Instant start = Instant.now();
-        List<String> argv = command.sudo() && !isRoot()
-                ? List.of("sudo", "-n", "/bin/sh", "-c", command.line())
-                : List.of("/bin/sh", "-c", command.line());
+        Sudo.Plan plan = command.sudo() ? sudo.plan(host, USER, ShellLine.withExports(command))
+                : Sudo.Plan.plain(command.line());
+        try {
+            return sudo.check(run(host, command, plan, sink, start), plan, host.name());
+        } finally {
+            if (plan.input() != null) Arrays.fill(plan.input(), (byte) 0); // the sudo password
+        }
+    }
+
+    private Result run(Host host, Command command, Sudo.Plan plan, OutputSink sink, Instant start) {
         Process process;
         try {
-            ProcessBuilder pb = new ProcessBuilder(argv);
+            ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", plan.line());
             pb.environment().putAll(command.env());
             process = pb.start();
         } catch (IOException e) {
             return Result.problem(host, Outcome.ERROR, "could not start /bin/sh: " + e.getMessage(), start, NAME);
         }
-        closeQuietly(process); // no input: a command that reads stdin sees end of file, not a hang
+        // the sudo password if any, then end of file: a command that reads stdin sees end of file, not a hang
+        writeInput(process, plan.input());
         StreamCollector out = new StreamCollector(host, false, command.outputCap(), sink);
         StreamCollector err = new StreamCollector(host, true, command.outputCap(), sink);
         CompletableFuture<Void> outDone = drain(out, process.getInputStream());
@@ -119,11 +134,11 @@ public final class LocalTransport implements Transport {
         return process.waitFor(command.timeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private static void closeQuietly(Process p) {
-        try {
-            p.getOutputStream().close();
+    private static void writeInput(Process p, byte[] input) {
+        try (var stdin = p.getOutputStream()) {
+            if (input != null) stdin.write(input);
         } catch (IOException e) {
-            // the child may have exited already; nothing to close
+            // the child exited before reading its input; its result says why
         }
     }
 
@@ -135,10 +150,6 @@ public final class LocalTransport implements Transport {
         List<ProcessHandle> tree = process.descendants().toList();
         process.destroyForcibly();
         tree.forEach(ProcessHandle::destroyForcibly);
-    }
-
-    private static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
     }
 
     @Override

@@ -8,7 +8,7 @@ import dev.opsshell.core.transport.Command;
 import dev.opsshell.core.transport.OutputSink;
 import dev.opsshell.core.transport.Settings;
 import dev.opsshell.core.transport.Transport;
-import dev.opsshell.remote.Quote;
+import dev.opsshell.remote.become.ShellLine;
 import dev.opsshell.remote.become.Sudo;
 
 import net.schmizz.sshj.SSHClient;
@@ -85,7 +85,7 @@ public final class SshTransport implements Transport {
         Settings settings = session.settings();
         try {
             Target target = targets.of(host);
-            String line = env(command.env()) + command.line();
+            String line = ShellLine.withExports(command);
             Sudo.Plan plan = command.sudo() ? sudo.plan(host, target.endpoint().user(), line) : Sudo.Plan.plain(line);
             try {
                 return runPlanned(host, target, plan, command, sink, settings, start);
@@ -217,15 +217,6 @@ public final class SshTransport implements Transport {
 
     private static Result problem(Host host, Outcome outcome, String message, Instant start) {
         return Result.problem(host, outcome, message, start, NAME);
-    }
-
-    private static String env(Map<String, String> env) {
-        StringBuilder s = new StringBuilder();
-        env.forEach((k, v) -> {
-            if (!k.matches("[A-Za-z_][A-Za-z0-9_]*")) throw new IllegalArgumentException("not a variable name: " + k);
-            s.append("export ").append(k).append('=').append(Quote.shell(v)).append("; ");
-        });
-        return s.toString();
     }
 
     private static byte[] copy(byte[] input) {

@@ -248,6 +248,24 @@ public abstract class TransportContract {
     }
 
     @Test
+    void sudoRunsAsTheBecomeUser() {
+        Result r = transport().exec(host(Map.of("ansible_become_user", "nobody")),
+                command("id -un").withSudo(true), OutputSink.NONE);
+        assertEquals(Outcome.OK, r.outcome(), r::toString);
+        assertEquals("nobody\n", r.stdout());
+        Result plain = transport().exec(host(Map.of("ansible_become_user", "nobody")), command("id -un"), OutputSink.NONE);
+        assertEquals("root\n", plain.stdout(), "without sudo the become user is not used");
+    }
+
+    @Test
+    void sudoKeepsTheCommandsEnvironment() {
+        Result r = transport().exec(host(Map.of("ansible_become_user", "nobody")),
+                command("printf '%s' \"$GREETING\"").withSudo(true).withEnv(Map.of("GREETING", "kept it's")),
+                OutputSink.NONE);
+        assertEquals("kept it's", r.stdout(), r::toString);
+    }
+
+    @Test
     void sudoAsRootNeverAsksForAPassword() {
         List<String> asked = new CopyOnWriteArrayList<>();
         Prompter before = session().prompter();
