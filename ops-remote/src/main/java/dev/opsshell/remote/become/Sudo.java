@@ -73,6 +73,8 @@ public final class Sudo {
         } else if (r.outcome() == Outcome.FAILED && err.contains("a password is required")) {
             message = "sudo on " + hostPort + " needs a password: set ansible_become_password for the host,"
                     + " or run in the interactive shell to be asked once";
+        } else if (r.outcome() == Outcome.FAILED) {
+            message = Become.unknownUser(err, plan.becomeUser(), hostPort).orElse(message);
         }
         return new Result(r.host(), r.outcome(), r.exitCode(), out, err, r.truncated(), r.start(), r.duration(),
                 r.transport(), Masking.mask(message, plan.secret()));

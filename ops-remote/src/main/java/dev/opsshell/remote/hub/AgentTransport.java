@@ -14,6 +14,7 @@ import dev.opsshell.remote.become.Become;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -57,6 +58,8 @@ public final class AgentTransport implements Transport {
             return Result.problem(host, Outcome.UNREACHABLE, e.getMessage(), start, NAME);
         }
         if (!hub.connected(agent)) return notConnected(host, agent, start);
+        Optional<String> noSudo = command.sudo() ? Become.unsupported(host) : Optional.empty();
+        if (noSudo.isPresent()) return Result.problem(host, Outcome.ERROR, noSudo.get(), start, NAME);
         StreamCollector out = new StreamCollector(host, false, command.outputCap(), sink);
         StreamCollector err = new StreamCollector(host, true, command.outputCap(), sink);
         long timeout = command.timeout().toMillis();
@@ -77,9 +80,23 @@ public final class AgentTransport implements Transport {
             if (e.cancelled()) {
                 return withOutput(host, Outcome.CANCELLED, out, err, truncated, start, "cancelled; the process was killed");
             }
-            return Result.exited(host, e.code(), out.text(), err.text(), truncated, start, NAME);
+            Result r = Result.exited(host, e.code(), out.text(), err.text(), truncated, start, NAME);
+            return user == null ? r : explainSudo(r, user, agent);
         }
         return problem(host, agent, reply, start);
+    }
+
+    /** A sudo the agent could not do, in the words the other transports use. */
+    private static Result explainSudo(Result r, String user, String agent) {
+        if (r.outcome() != Outcome.FAILED) return r;
+        String where = "agent " + agent;
+        String message = r.stderr().contains("a password is required")
+                ? "sudo on " + where + " needs a password to become '" + user + "', and no password is ever sent to"
+                  + " an agent: run the agent as root, give its user a NOPASSWD sudo rule, or use via(\"ssh\")"
+                : Become.unknownUser(r.stderr(), user, where).orElse(null);
+        if (message == null) return r;
+        return new Result(r.host(), r.outcome(), r.exitCode(), r.stdout(), r.stderr(), r.truncated(), r.start(),
+                r.duration(), r.transport(), message);
     }
 
     /** Waits for the final reply; an interrupt (Ctrl-C) cancels the request on the agent. */

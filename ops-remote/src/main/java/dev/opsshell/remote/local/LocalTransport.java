@@ -8,6 +8,7 @@ import dev.opsshell.core.transport.Command;
 import dev.opsshell.core.transport.OutputSink;
 import dev.opsshell.core.transport.StreamCollector;
 import dev.opsshell.core.transport.Transport;
+import dev.opsshell.remote.become.Become;
 import dev.opsshell.remote.become.ShellLine;
 import dev.opsshell.remote.become.Sudo;
 
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -55,6 +57,8 @@ public final class LocalTransport implements Transport {
     @Override
     public Result exec(Host host, Command command, OutputSink sink) {
         Instant start = Instant.now();
+        Optional<String> noSudo = command.sudo() ? Become.unsupported(host) : Optional.empty();
+        if (noSudo.isPresent()) return Result.problem(host, Outcome.ERROR, noSudo.get(), start, NAME);
         Sudo.Plan plan = command.sudo() ? sudo.plan(host, USER, ShellLine.withExports(command))
                 : Sudo.Plan.plain(command.line());
         try {

@@ -8,6 +8,7 @@ import dev.opsshell.core.transport.Command;
 import dev.opsshell.core.transport.OutputSink;
 import dev.opsshell.core.transport.Settings;
 import dev.opsshell.core.transport.Transport;
+import dev.opsshell.remote.become.Become;
 import dev.opsshell.remote.become.ShellLine;
 import dev.opsshell.remote.become.Sudo;
 
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -83,6 +85,8 @@ public final class SshTransport implements Transport {
     public Result exec(Host host, Command command, OutputSink sink) {
         Instant start = Instant.now();
         Settings settings = session.settings();
+        Optional<String> noSudo = command.sudo() ? Become.unsupported(host) : Optional.empty();
+        if (noSudo.isPresent()) return problem(host, Outcome.ERROR, noSudo.get(), start);
         try {
             Target target = targets.of(host);
             String line = ShellLine.withExports(command);

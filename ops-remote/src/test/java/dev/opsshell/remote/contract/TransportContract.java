@@ -266,6 +266,24 @@ public abstract class TransportContract {
     }
 
     @Test
+    void sudoToAUserThatDoesNotExistFailsNamingTheUser() {
+        Result r = transport().exec(host(Map.of("ansible_become_user", "no-such-user-ops")),
+                command("id -un").withSudo(true), OutputSink.NONE);
+        assertEquals(Outcome.FAILED, r.outcome(), r::toString);
+        assertTrue(r.message().contains("'no-such-user-ops'") && r.message().contains("ansible_become_user"),
+                r::toString);
+    }
+
+    @Test
+    void aBecomeMethodOtherThanSudoIsAClearErrorForThatHost() {
+        Result r = transport().exec(host(Map.of("ansible_become_method", "su")),
+                command("id -un").withSudo(true), OutputSink.NONE);
+        assertEquals(Outcome.ERROR, r.outcome(), r::toString);
+        assertTrue(r.message().contains("ansible_become_method=su"), r.message());
+        assertEquals("", r.stdout(), "nothing ran");
+    }
+
+    @Test
     void sudoAsRootNeverAsksForAPassword() {
         List<String> asked = new CopyOnWriteArrayList<>();
         Prompter before = session().prompter();

@@ -44,6 +44,36 @@ final class AgentProcess implements AutoCloseable {
         return new AgentProcess(name, keyDir, p);
     }
 
+    /**
+     * An agent running as another user ({@code runuser -u USER}), from the shaded
+     * {@code ops-agent.jar} since that user cannot read the build's class path under /root. The key
+     * directory is created here and handed to that user.
+     */
+    static AgentProcess startAs(String user, String hubEndpoint, String hubKey, String name, Path keyDir)
+            throws IOException {
+        keyOf(keyDir);
+        try (var files = java.nio.file.Files.walk(keyDir)) {
+            var owner = keyDir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user);
+            for (Path p : files.toList()) java.nio.file.Files.setOwner(p, owner);
+        }
+        List<String> cmd = List.of("runuser", "-u", user, "--",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss256k", "-jar", agentJar().toString(),
+                "--hub", hubEndpoint, "--hub-key", hubKey, "--name", name, "--key-dir", keyDir.toString(),
+                "--heartbeat", "1000");
+        File log = keyDir.resolve("agent.log").toFile();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
+        return new AgentProcess(name, keyDir, p);
+    }
+
+    private static Path agentJar() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path jar = p.resolve("ops-agent/target/ops-agent.jar");
+            if (java.nio.file.Files.isRegularFile(jar)) return jar;
+        }
+        throw new IllegalStateException("ops-agent/target/ops-agent.jar not found: build it with mvn -pl ops-agent package");
+    }
+
     /** Waits until the hub lists this agent as connected. */
     AgentProcess awaitConnected(AgentLink hub, Duration limit) throws InterruptedException {
         long end = System.nanoTime() + limit.toNanos();
