@@ -82,6 +82,7 @@ public sealed interface Message {
 
     /**
      * Runs a process: {@code argv} as given, or when it is empty {@code shell} through {@code /bin/sh -c}.
+     * It starts in {@code cwd}, or in the agent user's home when that is null, as an SSH login would.
      * With {@code sudo} it runs as {@code user} (null: root), through {@code sudo -n -u} unless the
      * agent already is that user. {@code timeoutMillis} 0 means no limit; {@code outputCap} bytes are
      * kept (and sent) per stream.

@@ -46,7 +46,7 @@ final class ExecRunner implements Cancellable {
         try {
             ProcessBuilder pb = new ProcessBuilder(argv());
             pb.environment().putAll(request.env());
-            if (request.cwd() != null && !request.cwd().isBlank()) pb.directory(new File(request.cwd()));
+            pb.directory(directory());
             pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             process = pb.start();
         } catch (IOException | RuntimeException e) {
@@ -78,6 +78,13 @@ final class ExecRunner implements Cancellable {
         boolean killed = timedOut.get() || cancelled.get();
         send.accept(new Message.Exit(request.id(), killed ? -1 : code, timedOut.get(), cancelled.get(),
                 out.truncated || err.truncated, (System.nanoTime() - start) / 1_000_000));
+    }
+
+    /** The request's directory, else the agent user's home, where an SSH login would start the command. */
+    private File directory() {
+        if (request.cwd() != null && !request.cwd().isBlank()) return new File(request.cwd());
+        File home = new File(System.getProperty("user.home"));
+        return home.isDirectory() ? home : null;
     }
 
     /**

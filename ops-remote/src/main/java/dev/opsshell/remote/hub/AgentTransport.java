@@ -10,6 +10,7 @@ import dev.opsshell.core.transport.OutputSink;
 import dev.opsshell.core.transport.StreamCollector;
 import dev.opsshell.core.transport.Transport;
 import dev.opsshell.remote.become.Become;
+import dev.opsshell.remote.become.ShellLine;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +66,7 @@ public final class AgentTransport implements Transport {
         long timeout = command.timeout().toMillis();
         Duration deadline = timeout > 0 ? command.timeout().plus(GRACE) : Duration.ofDays(3650);
         String user = command.sudo() ? Become.user(host) : null;
-        Hub.Call call = hub.call(agent, id -> new Message.Exec(id, List.of(), command.line(), command.env(), null,
+        Hub.Call call = hub.call(agent, id -> new Message.Exec(id, List.of(), ShellLine.of(command), command.env(), null,
                 command.sudo(), user, timeout, command.outputCap()),
                 o -> (o.stderr() ? err : out).accept(o.data(), 0, o.data().length), deadline);
         Message.Reply reply = await(hub, call);

@@ -60,7 +60,7 @@ public final class LocalTransport implements Transport {
         Optional<String> noSudo = command.sudo() ? Become.unsupported(host) : Optional.empty();
         if (noSudo.isPresent()) return Result.problem(host, Outcome.ERROR, noSudo.get(), start, NAME);
         Sudo.Plan plan = command.sudo() ? sudo.plan(host, USER, ShellLine.withExports(command))
-                : Sudo.Plan.plain(command.line());
+                : Sudo.Plan.plain(ShellLine.of(command));
         try {
             return sudo.check(run(host, command, plan, sink, start), plan, host.name());
         } finally {

@@ -62,6 +62,9 @@ public abstract class TransportContract {
     /** The name results carry in {@code transport()}. */
     protected abstract String transportName();
 
+    /** Where a command that names no directory starts. */
+    protected abstract String startDirectory();
+
     @BeforeAll
     void start() throws Exception {
         open();
@@ -135,6 +138,31 @@ public abstract class TransportContract {
         Result r = run(command("printf '%s|%s|%s' \"$GREETING\" \"$EMPTY\" \"${UNSET-unset}\"")
                 .withEnv(Map.of("GREETING", tricky, "EMPTY", "")));
         assertEquals(tricky + "||unset", r.stdout(), r::toString);
+    }
+
+    // ---- working directory
+
+    @Test
+    void aCommandThatNamesNoDirectoryStartsInTheTransportsStartDirectory() {
+        Result r = run("pwd");
+        assertEquals(startDirectory() + "\n", r.stdout(), r::toString);
+    }
+
+    @Test
+    void aCommandRunsInTheDirectoryItNames() throws Exception {
+        Path dir = Files.createDirectories(Files.createTempDirectory("contract").resolve("it's a dir"));
+        Result r = run(command("pwd").withDirectory(dir.toString()));
+        assertEquals(Outcome.OK, r.outcome(), r::toString);
+        assertEquals(dir + "\n", r.stdout());
+    }
+
+    @Test
+    void aDirectoryThatDoesNotExistFailsTheCommandBeforeItRuns() {
+        Result r = run(command("echo ran").withDirectory("/nonexistent-contract-dir"));
+        assertEquals(Outcome.FAILED, r.outcome(), r::toString);
+        assertEquals(1, r.exitCode());
+        assertEquals("", r.stdout(), "the command must not run elsewhere");
+        assertTrue(r.stderr().contains("/nonexistent-contract-dir"), r::toString);
     }
 
     // ---- limits: output cap, timeout, cancel
@@ -281,6 +309,21 @@ public abstract class TransportContract {
         assertEquals(Outcome.ERROR, r.outcome(), r::toString);
         assertTrue(r.message().contains("ansible_become_method=su"), r.message());
         assertEquals("", r.stdout(), "nothing ran");
+    }
+
+    @Test
+    void sudoEntersTheDirectoryAsTheBecomeUser() throws Exception {
+        Path open = Files.createTempDirectory("contract-open");
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path closed = Files.createTempDirectory("contract-closed"); // 0700, root's
+        Host asNobody = host(Map.of("ansible_become_user", "nobody"));
+        Result in = transport().exec(asNobody, command("pwd; id -un").withSudo(true).withDirectory(open.toString()),
+                OutputSink.NONE);
+        assertEquals(open + "\nnobody\n", in.stdout(), in::toString);
+        Result refused = transport().exec(asNobody, command("echo ran").withSudo(true)
+                .withDirectory(closed.toString()), OutputSink.NONE);
+        assertEquals(Outcome.FAILED, refused.outcome(), refused::toString);
+        assertEquals("", refused.stdout(), "nobody may not enter a directory only root can");
     }
 
     @Test

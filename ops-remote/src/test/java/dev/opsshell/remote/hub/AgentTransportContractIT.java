@@ -53,6 +53,11 @@ class AgentTransportContractIT extends TransportContract {
     }
 
     @Override
+    protected String startDirectory() {
+        return System.getProperty("user.home"); // the agent runs as this JVM's user
+    }
+
+    @Override
     protected String transportName() {
         return AgentTransport.NAME;
     }

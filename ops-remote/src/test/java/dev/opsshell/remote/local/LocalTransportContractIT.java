@@ -43,6 +43,11 @@ class LocalTransportContractIT extends TransportContract {
     }
 
     @Override
+    protected String startDirectory() {
+        return System.getProperty("user.dir");
+    }
+
+    @Override
     protected String transportName() {
         return LocalTransport.NAME;
     }

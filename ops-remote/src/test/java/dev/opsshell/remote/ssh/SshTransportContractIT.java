@@ -54,6 +54,11 @@ class SshTransportContractIT extends TransportContract {
     }
 
     @Override
+    protected String startDirectory() {
+        return "/root";
+    }
+
+    @Override
     protected String transportName() {
         return SshTransport.NAME;
     }
