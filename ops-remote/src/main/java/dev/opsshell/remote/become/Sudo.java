@@ -3,6 +3,7 @@ package dev.opsshell.remote.become;
 import dev.opsshell.core.host.Host;
 import dev.opsshell.core.result.Outcome;
 import dev.opsshell.core.result.Result;
+import dev.opsshell.core.transport.OutputSink;
 import dev.opsshell.core.transport.Prompter;
 import dev.opsshell.remote.Quote;
 
@@ -20,7 +21,8 @@ import java.util.function.Supplier;
  * on a command line). The password comes from {@code ansible_become_password} or is asked once
  * through the session's prompter and kept for the session; a refused one is forgotten. Root is never
  * asked: it needs no password to become anyone. Without a password, {@code sudo -n} is used
- * (NOPASSWD rules work). Passwords are masked out of the result and of live lines. Thread-safe.
+ * (NOPASSWD rules work). Passwords are masked out of the result ({@link #check}) and of live lines
+ * ({@link Plan#masked}). Thread-safe.
  */
 public final class Sudo {
     private final Supplier<Prompter> prompter;
@@ -30,6 +32,12 @@ public final class Sudo {
     public record Plan(String line, byte[] input, String secret, boolean prompted, String becomeUser) {
         public static Plan plain(String line) {
             return new Plan(line, null, null, false, null);
+        }
+
+        /** The sink with the password masked out of every live line, as {@link #check} masks the result. */
+        public OutputSink masked(OutputSink sink) {
+            if (secret == null || secret.isEmpty() || sink == OutputSink.NONE) return sink;
+            return (host, stderr, line) -> sink.line(host, stderr, Masking.mask(line, secret));
         }
 
         @Override

@@ -62,7 +62,7 @@ public final class LocalTransport implements Transport {
         Sudo.Plan plan = command.sudo() ? sudo.plan(host, USER, ShellLine.withExports(command))
                 : Sudo.Plan.plain(ShellLine.of(command));
         try {
-            return sudo.check(run(host, command, plan, sink, start), plan, host.name());
+            return sudo.check(run(host, command, plan, plan.masked(sink), start), plan, host.name());
         } finally {
             if (plan.input() != null) Arrays.fill(plan.input(), (byte) 0); // the sudo password
         }

@@ -113,7 +113,8 @@ public final class SshTransport implements Transport {
                 try {
                     SSHClient client = lease.client();
                     RemoteExec.Killer killer = pid -> kill(client, host, target, command.sudo(), pid);
-                    Result r = RemoteExec.run(client, host, plan.line(), copy(plan.input()), command, sink, start, killer);
+                    Result r = RemoteExec.run(client, host, plan.line(), copy(plan.input()), command, plan.masked(sink),
+                            start, killer);
                     return sudo.check(r, plan, target.endpoint().hostPort());
                 } catch (RemoteExec.NotStarted e) {
                     pool.evict(target.endpoint(), lease.client());

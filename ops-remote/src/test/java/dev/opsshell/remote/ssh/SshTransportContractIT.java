@@ -2,8 +2,11 @@ package dev.opsshell.remote.ssh;
 
 import dev.opsshell.core.Session;
 import dev.opsshell.core.host.Host;
+import dev.opsshell.core.host.Hosts;
+import dev.opsshell.core.inventory.Inventory;
 import dev.opsshell.core.result.Outcome;
 import dev.opsshell.core.result.Result;
+import dev.opsshell.core.result.Results;
 import dev.opsshell.core.transport.OutputSink;
 import dev.opsshell.core.transport.Transport;
 import dev.opsshell.remote.contract.Processes;
@@ -11,11 +14,16 @@ import dev.opsshell.remote.contract.TransportContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The transport contract over SSH to the loopback OpenSSH lab, logged in as root. */
 @ExtendWith(SshLab.class)
@@ -77,5 +85,27 @@ class SshTransportContractIT extends TransportContract {
         assertEquals(Outcome.TIMED_OUT, r.outcome(), r::toString);
         assertEquals("before\n", r.stdout(), r::toString);
         assertEquals(List.of(), Processes.awaitGone(sleep, Duration.ofSeconds(10)), "the root-owned command must be killed");
+    }
+
+    @Test
+    void liveLinesMaskTheSudoPasswordAsTheCollectedResultDoes() {
+        String password = lab.opsuserPassword();
+        ByteArrayOutputStream shown = new ByteArrayOutputStream();
+        Session before = Session.current();
+        try (Session streaming = new Session(lab.settings().withStream(true), Inventory.localOnly(),
+                new PrintStream(shown, true, StandardCharsets.UTF_8))) {
+            Session.setCurrent(streaming); // the path of --stream and the shell's live lines: Exec to LinePrefixSink
+            Results r = Hosts.of("lab", List.of(opsuser())).via(SshTransport.NAME)
+                    .sudo("echo \"out " + password + "\"; echo \"err " + password + "\" >&2; id -un");
+            Result one = r.get(ADDRESS);
+            assertEquals(Outcome.OK, one.outcome(), one::toString);
+            assertEquals("out ********\nroot\n", one.stdout());
+            assertEquals("err ********\n", one.stderr());
+            String live = shown.toString(StandardCharsets.UTF_8);
+            assertTrue(live.contains(ADDRESS + " | out ********") && live.contains(ADDRESS + " ! err ********"), live);
+            assertFalse(live.contains(password), live);
+        } finally {
+            Session.setCurrent(before);
+        }
     }
 }
