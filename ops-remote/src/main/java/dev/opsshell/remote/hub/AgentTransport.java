@@ -6,6 +6,7 @@ import dev.opsshell.core.host.Host;
 import dev.opsshell.core.result.Outcome;
 import dev.opsshell.core.result.Result;
 import dev.opsshell.core.transport.Command;
+import dev.opsshell.core.transport.CutShort;
 import dev.opsshell.core.transport.OutputSink;
 import dev.opsshell.core.transport.StreamCollector;
 import dev.opsshell.core.transport.Transport;
@@ -75,11 +76,11 @@ public final class AgentTransport implements Transport {
         if (reply instanceof Message.Exit e) {
             boolean truncated = e.truncated() || out.truncated() || err.truncated();
             if (e.timedOut()) {
-                return withOutput(host, Outcome.TIMED_OUT, out, err, truncated, start, "killed after "
-                        + command.timeout().toSeconds() + " s; raise the limit with timeout(…) or --timeout");
+                return withOutput(host, Outcome.TIMED_OUT, out, err, truncated, start,
+                        CutShort.timedOut(command.timeout()));
             }
             if (e.cancelled()) {
-                return withOutput(host, Outcome.CANCELLED, out, err, truncated, start, "cancelled; the process was killed");
+                return withOutput(host, Outcome.CANCELLED, out, err, truncated, start, CutShort.CANCELLED);
             }
             Result r = Result.exited(host, e.code(), out.text(), err.text(), truncated, start, NAME);
             return user == null ? r : explainSudo(r, user, agent);

@@ -5,6 +5,7 @@ import dev.opsshell.core.host.Host;
 import dev.opsshell.core.result.Outcome;
 import dev.opsshell.core.result.Result;
 import dev.opsshell.core.transport.Command;
+import dev.opsshell.core.transport.CutShort;
 import dev.opsshell.core.transport.OutputSink;
 import dev.opsshell.core.transport.StreamCollector;
 import dev.opsshell.core.transport.Transport;
@@ -87,15 +88,15 @@ public final class LocalTransport implements Transport {
             boolean exited = waitFor(process, command);
             if (!exited) {
                 kill(process);
-                return cutShort(host, Outcome.TIMED_OUT, out, err, outDone, errDone, start, "killed after "
-                        + command.timeout().toSeconds() + " s; raise the limit with timeout(…) or --timeout");
+                return cutShort(host, Outcome.TIMED_OUT, out, err, outDone, errDone, start,
+                        CutShort.timedOut(command.timeout()));
             }
             outDone.get(5, TimeUnit.SECONDS);
             errDone.get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             kill(process);
             Result r = cutShort(host, Outcome.CANCELLED, out, err, outDone, errDone, start,
-                    "cancelled; the process was killed");
+                    CutShort.CANCELLED);
             Thread.currentThread().interrupt();
             return r;
         } catch (Exception e) {

@@ -4,6 +4,7 @@ import dev.opsshell.core.host.Host;
 import dev.opsshell.core.result.Outcome;
 import dev.opsshell.core.result.Result;
 import dev.opsshell.core.transport.Command;
+import dev.opsshell.core.transport.CutShort;
 import dev.opsshell.core.transport.OutputSink;
 import dev.opsshell.core.transport.StreamCollector;
 import net.schmizz.sshj.SSHClient;
@@ -87,8 +88,7 @@ final class RemoteExec {
             return finished(host, cmd, out, err, start, client);
         } catch (TimeoutException e) {
             kill.run();
-            return partial(host, Outcome.TIMED_OUT, out, err, start, "killed after "
-                    + Failures.seconds(command.timeout()) + " (command timeout); raise it with timeout(…) or --timeout");
+            return partial(host, Outcome.TIMED_OUT, out, err, start, CutShort.timedOut(command.timeout()));
         } catch (InterruptedException e) {
             kill.run();
             Thread.currentThread().interrupt();
@@ -229,7 +229,7 @@ final class RemoteExec {
     }
 
     private static Result cancelled(Host host, Instant start, StreamCollector out, StreamCollector err) {
-        String message = "cancelled (Ctrl-C); the remote command was killed";
+        String message = CutShort.CANCELLED;
         if (out == null) return Result.problem(host, Outcome.CANCELLED, message, start, NAME);
         return partial(host, Outcome.CANCELLED, out, err, start, message);
     }
