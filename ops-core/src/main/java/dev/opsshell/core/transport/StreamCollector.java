@@ -20,6 +20,7 @@ public final class StreamCollector {
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private volatile boolean truncated;
+    private volatile long received;
 
     public StreamCollector(Host host, boolean stderr, long cap, OutputSink sink) {
         this.host = host;
@@ -37,6 +38,7 @@ public final class StreamCollector {
 
     /** Takes a chunk that arrived (for transports that receive output as messages). */
     public synchronized void accept(byte[] buf, int off, int len) {
+        received += len;
         long room = cap - kept.size();
         if (room > 0) kept.write(buf, off, (int) Math.min(room, len));
         if (len > room) truncated = true;
@@ -65,5 +67,10 @@ public final class StreamCollector {
 
     public boolean truncated() {
         return truncated;
+    }
+
+    /** Every byte read so far, kept or not: whether output is still arriving. */
+    public long received() {
+        return received;
     }
 }

@@ -38,6 +38,7 @@ import java.util.concurrent.TimeoutException;
 public final class LocalTransport implements Transport {
     public static final String NAME = "local";
     private static final String USER = System.getProperty("user.name");
+    private static final Duration AFTER_EXIT = Duration.ofSeconds(2);
     private static final Executor READERS = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "ops-local-output");
         t.setDaemon(true);
@@ -91,8 +92,8 @@ public final class LocalTransport implements Transport {
                 return cutShort(host, Outcome.TIMED_OUT, out, err, outDone, errDone, start,
                         CutShort.timedOut(command.timeout()));
             }
-            outDone.get(5, TimeUnit.SECONDS);
-            errDone.get(5, TimeUnit.SECONDS);
+            // as over SSH and on an agent: output still on its way gets 2 s, a background child none
+            CompletableFuture.allOf(outDone, errDone).get(AFTER_EXIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             kill(process);
             Result r = cutShort(host, Outcome.CANCELLED, out, err, outDone, errDone, start,

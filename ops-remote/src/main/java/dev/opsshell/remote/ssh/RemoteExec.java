@@ -83,8 +83,9 @@ final class RemoteExec {
         Runnable kill = () -> kill(cmd, marker, killer);
         try {
             writeInput(cmd.getOutputStream(), input);
-            await(outDone, errDone, command.timeout());
-            cmd.join(client.getConnection().getTimeoutMs(), TimeUnit.MILLISECONDS);
+            if (CommandEnd.await(outDone, errDone, cmd, command.timeout(), () -> out.received() + err.received())) {
+                cmd.join(client.getConnection().getTimeoutMs(), TimeUnit.MILLISECONDS);
+            }
             return finished(host, cmd, out, err, start, client);
         } catch (TimeoutException e) {
             kill.run();
@@ -146,18 +147,6 @@ final class RemoteExec {
             if (t instanceof net.schmizz.sshj.transport.TransportException) return true;
         }
         return false;
-    }
-
-    private static void await(Future<?> a, Future<?> b, Duration timeout)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        if (timeout.isZero()) {
-            a.get();
-            b.get();
-            return;
-        }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        a.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        b.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
     private static Future<?> drain(StreamCollector collector, InputStream in) {

@@ -45,4 +45,10 @@ public final class Processes {
         }
         return false;
     }
+
+    /** Kills what a test left running on purpose. */
+    public static void kill(String marker) {
+        ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(marker))
+                .forEach(ProcessHandle::destroyForcibly);
+    }
 }

@@ -130,6 +130,18 @@ public abstract class TransportContract {
         assertEquals(3, lines.size(), lines::toString);
     }
 
+    @Test
+    void aChildLeftRunningInTheBackgroundDoesNotHoldBackTheResult() {
+        String sleep = Processes.uniqueSleep();
+        try {
+            Result r = run(command(sleep + " & echo started").withTimeout(Duration.ofSeconds(20)));
+            assertEquals(Outcome.OK, r.outcome(), r::toString);
+            assertEquals("started\n", r.stdout());
+        } finally {
+            Processes.kill(sleep);
+        }
+    }
+
     // ---- environment
 
     @Test
