@@ -122,20 +122,21 @@ public sealed interface Message {
      * name in the target's directory (never following a symlink); the chunk with {@code last} set
      * renames it over {@code path} (replacing a symlink there, not writing through it), so a reader
      * never sees half a file. {@code mode} is octal, e.g. "644"; without it an existing file's mode
-     * is kept (its owner always is). {@code transfer} names one copy (the sender picks it at random),
+     * is kept (its owner always is) and a new file gets {@code newFileMode} (an upload sends the
+     * source's), else the default under the agent's umask. {@code transfer} names one copy (the sender picks it at random),
      * so two copies to the same path never mix their chunks. A directory others may write to
      * (world-writable like /tmp, or owned by another user) is refused unless {@code sharedDirectory}.
      */
     record WriteFile(long id, String path, long offset, byte[] data, boolean last, String mode, String transfer,
-                     boolean sharedDirectory) implements Request {
+                     boolean sharedDirectory, String newFileMode) implements Request {
         /** One chunk of a copy into a directory only root and the agent's user may write to. */
         public WriteFile(long id, String path, long offset, byte[] data, boolean last, String mode) {
-            this(id, path, offset, data, last, mode, null, false);
+            this(id, path, offset, data, last, mode, null, false, null);
         }
 
         @Override
         public WriteFile withId(long newId) {
-            return new WriteFile(newId, path, offset, data, last, mode, transfer, sharedDirectory);
+            return new WriteFile(newId, path, offset, data, last, mode, transfer, sharedDirectory, newFileMode);
         }
     }
 

@@ -6,11 +6,13 @@ import dev.opsshell.agent.protocol.Message;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The copies an agent is receiving ({@link Message.WriteFile}), each a {@link PartFile}: the chunk
@@ -45,8 +47,7 @@ final class FileWrites implements AutoCloseable {
                 part.append(data);
                 if (w.last()) {
                     forget(copy, part);
-                    part.install(w.mode() == null || w.mode().isBlank() ? null
-                            : PosixFilePermissions.fromString(FileOps.symbolic(w.mode())));
+                    part.install(permissions(w.mode()), permissions(w.newFileMode()));
                 }
                 return new Message.FileWritten(w.id(), part.written());
             }
@@ -56,6 +57,10 @@ final class FileWrites implements AutoCloseable {
             abort(copy);
             return ErrorCode.FAILED.reply(w.id(), "writing " + w.path() + " failed: " + e);
         }
+    }
+
+    private static Set<PosixFilePermission> permissions(String octal) {
+        return octal == null || octal.isBlank() ? null : PosixFilePermissions.fromString(FileOps.symbolic(octal));
     }
 
     private PartFile start(Copy copy, boolean sharedDirectory) throws IOException {

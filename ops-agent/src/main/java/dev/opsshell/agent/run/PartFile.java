@@ -93,11 +93,12 @@ final class PartFile {
     }
 
     /**
-     * Makes the copy the target: flushed to disk, the mode given (or the existing file's, or the
-     * default for a new file under the agent's umask), the existing file's owner and group kept,
-     * then renamed into place. On failure the temporary file is removed and the target untouched.
+     * Makes the copy the target: flushed to disk, the mode given (or the existing file's, or for a
+     * new file {@code newFileMode}, else the default under the agent's umask), the existing file's
+     * owner and group kept, then renamed into place. On failure the temporary file is removed and
+     * the target untouched.
      */
-    void install(Set<PosixFilePermission> mode) throws IOException {
+    void install(Set<PosixFilePermission> mode, Set<PosixFilePermission> newFileMode) throws IOException {
         try {
             channel.force(true);
             channel.close();
@@ -105,7 +106,8 @@ final class PartFile {
             PosixFileAttributes existing = existingFile();
             PosixFileAttributeView view = Files.getFileAttributeView(part, PosixFileAttributeView.class, NOFOLLOW);
             if (existing != null) keepOwner(view, existing);
-            view.setPermissions(mode != null ? mode : existing != null ? existing.permissions() : defaultMode());
+            view.setPermissions(mode != null ? mode : existing != null ? existing.permissions()
+                    : newFileMode != null ? newFileMode : defaultMode());
             requireSameFile();
             Files.move(part, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {

@@ -43,7 +43,8 @@ class CodecTest {
     @Test
     void aWriteCarriesItsTransferAndTheSharedDirectoryFlagWhichAnOlderSenderLeavesOff() throws ProtocolException {
         Message.WriteFile w = (Message.WriteFile) roundTrip(new Message.WriteFile(4, "/tmp/x", 0, new byte[0], true, null,
-                "copy-1", true));
+                "copy-1", true, "750"));
+        assertEquals("750", w.newFileMode());
         assertEquals("copy-1", w.transfer());
         assertTrue(w.sharedDirectory());
         Message.WriteFile old = (Message.WriteFile) Codec.decode(("{\"t\":\"write-file\",\"id\":5,\"path\":\"/x\","

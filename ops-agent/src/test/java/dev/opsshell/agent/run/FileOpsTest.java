@@ -54,7 +54,8 @@ class FileOpsTest {
 
     private static Message.Reply write(FileWrites w, Path target, long offset, String text, boolean last, String transfer,
                                        boolean shared) {
-        return w.write(new Message.WriteFile(1, target.toString(), offset, bytes(text), last, null, transfer, shared));
+        return w.write(new Message.WriteFile(1, target.toString(), offset, bytes(text), last, null, transfer, shared,
+                null));
     }
 
     /** The temporary files in a directory (the copy's, with their random names). */
@@ -97,6 +98,20 @@ class FileOpsTest {
         assertEquals("rw-------", mode(target));
         assertEquals("part one part two", Files.readString(target));
         assertEquals(List.of(), parts(dir));
+    }
+
+    @Test
+    void aNewFileGetsTheModeAnUploadSendsForNewFilesAndAnExistingOneKeepsItsOwn() throws Exception {
+        Path fresh = dir.resolve("fresh.sh");
+        assertInstanceOf(Message.FileWritten.class, writes.write(new Message.WriteFile(1, fresh.toString(), 0,
+                bytes("#!/bin/sh"), true, null, null, false, "750")));
+        assertEquals("rwxr-x---", mode(fresh));
+        Path old = Files.writeString(dir.resolve("old.conf"), "old");
+        Files.setPosixFilePermissions(old, PosixFilePermissions.fromString("rw-r-----"));
+        assertInstanceOf(Message.FileWritten.class, writes.write(new Message.WriteFile(2, old.toString(), 0,
+                bytes("new"), true, null, null, false, "755")));
+        assertEquals("rw-r-----", mode(old));
+        assertEquals("new", Files.readString(old));
     }
 
     @Test

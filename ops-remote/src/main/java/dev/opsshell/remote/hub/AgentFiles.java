@@ -5,6 +5,7 @@ import dev.opsshell.agent.protocol.Message;
 import dev.opsshell.core.host.Host;
 import dev.opsshell.core.result.Outcome;
 import dev.opsshell.core.result.Result;
+import dev.opsshell.remote.LocalFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,8 +19,9 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * File copies through an agent, in 1 MiB chunks so no frame comes near the hub's size limit. A copy
- * carries the source's permission bits, as SFTP and a local copy do.
+ * File copies through an agent, in 1 MiB chunks so no frame comes near the hub's size limit. As over
+ * SSH and locally, a new file gets the source's permission bits and an existing one keeps its mode
+ * and owner.
  */
 final class AgentFiles {
     static final int CHUNK = 1024 * 1024;
@@ -41,15 +43,15 @@ final class AgentFiles {
         if (!hub.connected(agent)) return AgentTransport.notConnected(host, agent, start);
         try (InputStream in = Files.newInputStream(localFile)) {
             long size = Files.size(localFile);
-            String mode = FileMode.octal(Files.getPosixFilePermissions(localFile)); // as SFTP and cp keep it
+            String mode = FileMode.octal(Files.getPosixFilePermissions(localFile)); // for a new file only
             long offset = 0;
             do {
                 byte[] chunk = in.readNBytes((int) Math.min(CHUNK, size - offset));
                 long at = offset;
                 boolean last = at + chunk.length >= size;
                 Message.Reply r = AgentTransport.await(hub, hub.call(agent,
-                        id -> new Message.WriteFile(id, remotePath, at, chunk, last, mode, transfer,
-                                intoSharedDirectory), o -> { }, CHUNK_DEADLINE));
+                        id -> new Message.WriteFile(id, remotePath, at, chunk, last, null, transfer,
+                                intoSharedDirectory, mode), o -> { }, CHUNK_DEADLINE));
                 if (!(r instanceof Message.FileWritten)) return AgentTransport.problem(host, agent, r, start);
                 offset += chunk.length;
             } while (offset < size);
@@ -66,7 +68,13 @@ final class AgentFiles {
         String agent = AgentTransport.agentName(host);
         AgentLink hub = link.get();
         if (!hub.connected(agent)) return AgentTransport.notConnected(host, agent, start);
-        Path part = localFile.resolveSibling(localFile.getFileName() + ".ops-part");
+        Path part;
+        try {
+            part = LocalFiles.downloadTo(localFile);
+        } catch (IOException e) {
+            return Result.problem(host, Outcome.ERROR, "cannot write " + localFile + ": " + e.getMessage(), start,
+                    AgentTransport.NAME);
+        }
         String mode = null;
         try (OutputStream out = Files.newOutputStream(part)) {
             long offset = 0;
@@ -84,17 +92,25 @@ final class AgentFiles {
                 if (d.eof() || d.data().length == 0) break;
             }
         } catch (IOException e) {
+            deleteQuietly(part);
             return Result.problem(host, Outcome.ERROR, "cannot write " + localFile + ": " + e.getMessage(), start,
                     AgentTransport.NAME);
         }
         try {
-            if (mode != null) Files.setPosixFilePermissions(part, FileMode.permissions(mode));
-            Files.move(part, localFile, StandardCopyOption.REPLACE_EXISTING);
+            LocalFiles.install(part, localFile, mode != null ? FileMode.permissions(mode) : Files.getPosixFilePermissions(part));
             return Result.exited(host, 0, "copied " + host.name() + ":" + remotePath + " to " + localFile + " ("
                     + Files.size(localFile) + " bytes)", "", false, start, AgentTransport.NAME);
         } catch (IOException e) {
             return Result.problem(host, Outcome.ERROR, "cannot write " + localFile + ": " + e.getMessage(), start,
                     AgentTransport.NAME);
+        }
+    }
+
+    private static void deleteQuietly(Path part) {
+        try {
+            Files.deleteIfExists(part);
+        } catch (IOException e) {
+            // a leftover temporary file with a dot name; the result already says the copy failed
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.opsshell.core.transport.CutShort;
 import dev.opsshell.core.transport.OutputSink;
 import dev.opsshell.core.transport.StreamCollector;
 import dev.opsshell.core.transport.Transport;
+import dev.opsshell.remote.LocalFiles;
 import dev.opsshell.remote.become.Become;
 import dev.opsshell.remote.become.ShellLine;
 import dev.opsshell.remote.become.Sudo;
@@ -18,11 +19,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -160,18 +163,22 @@ public final class LocalTransport implements Transport {
 
     @Override
     public Result upload(Host host, Path localFile, String remotePath) {
-        return copy(host, localFile, Path.of(remotePath));
+        return copy(host, localFile, Path.of(remotePath), false);
     }
 
     @Override
     public Result download(Host host, String remotePath, Path localFile) {
-        return copy(host, Path.of(remotePath), localFile);
+        return copy(host, Path.of(remotePath), localFile, true);
     }
 
-    private Result copy(Host host, Path from, Path to) {
+    /** A new file gets the source's mode; an existing one keeps its mode and owner ({@link LocalFiles}). */
+    private Result copy(Host host, Path from, Path to, boolean download) {
         Instant start = Instant.now();
         try {
-            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(from);
+            Path part = download ? LocalFiles.downloadTo(to) : LocalFiles.temporaryFor(to);
+            Files.copy(from, part, StandardCopyOption.REPLACE_EXISTING);
+            LocalFiles.install(part, to, mode);
             return Result.exited(host, 0, "copied " + from + " to " + to + " (" + Files.size(to) + " bytes)", "",
                     false, start, NAME);
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import dev.opsshell.agent.protocol.FileMode;
 import dev.opsshell.core.host.Host;
 import dev.opsshell.core.result.Outcome;
 import dev.opsshell.core.result.Result;
+import dev.opsshell.remote.LocalFiles;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.sftp.SFTPClient;
 import net.schmizz.sshj.sftp.SFTPException;
@@ -15,8 +16,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * Copies one file to or from a host over SFTP on a pooled connection, with the source's permission
- * bits (as {@code scp -p} keeps them). The result's stdout says
+ * Copies one file to or from a host over SFTP on a pooled connection: a new file gets the source's
+ * permission bits, an existing one keeps its mode and owner ({@link LocalFiles}). The result's stdout says
  * what was copied where and how many bytes; a missing directory or a permission problem is an
  * {@code ERROR} result naming the host and path.
  */
@@ -30,9 +31,11 @@ final class SftpTransfer {
         }
         long bytes = Files.size(local);
         try (SFTPClient sftp = client.newSFTPClient()) {
-            sftp.put(new FileSystemFile(local.toFile()), remote);
-            // sshj guesses the mode from java.io.File's three owner flags: set the real one
-            sftp.chmod(remote, Integer.parseInt(FileMode.octal(Files.getPosixFilePermissions(local)), 8));
+            // sshj would set a mode guessed from java.io.File's three owner flags: set the real one, on a new file only
+            sftp.getFileTransfer().setPreserveAttributes(false);
+            boolean existed = sftp.statExistence(remote) != null;
+            sftp.put(new FileSystemFile(local.toFile()), remote); // an existing file is truncated: mode and owner stay
+            if (!existed) sftp.chmod(remote, Integer.parseInt(FileMode.octal(Files.getPosixFilePermissions(local)), 8));
         } catch (SFTPException e) {
             return failed(host, "upload " + local + " to " + host.name() + ":" + remote, e, start);
         }
@@ -41,14 +44,16 @@ final class SftpTransfer {
     }
 
     static Result download(SSHClient client, Host host, String remote, Path local, Instant start) throws IOException {
-        Path dir = local.toAbsolutePath().getParent();
-        if (dir != null) Files.createDirectories(dir);
+        Path part = LocalFiles.downloadTo(local);
         try (SFTPClient sftp = client.newSFTPClient()) {
+            sftp.getFileTransfer().setPreserveAttributes(false);
             int mode = sftp.stat(remote).getMode().getPermissionsMask() & 0777;
-            sftp.get(remote, new FileSystemFile(local.toFile()));
-            Files.setPosixFilePermissions(local, FileMode.permissions(String.format("%03o", mode)));
+            sftp.get(remote, new FileSystemFile(part.toFile()));
+            LocalFiles.install(part, local, FileMode.permissions(String.format("%03o", mode)));
         } catch (SFTPException e) {
             return failed(host, "download " + host.name() + ":" + remote + " to " + local, e, start);
+        } finally {
+            Files.deleteIfExists(part);
         }
         return Result.exited(host, 0, "downloaded " + host.name() + ":" + remote + " to " + local + " ("
                 + Files.size(local) + " bytes)", "", false, start, RemoteExec.NAME);

@@ -263,6 +263,40 @@ public abstract class TransportContract {
     }
 
     @Test
+    void anUploadOverAnExistingFileKeepsItsModeAndOwner() throws Exception {
+        Path local = Files.createTempFile("contract-up", ".conf");
+        Files.writeString(local, "new content");
+        Files.setPosixFilePermissions(local, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path remote = existingFileOfNobody();
+        Result r = transport().upload(host(), local, remote.toString());
+        assertEquals(Outcome.OK, r.outcome(), r::toString);
+        assertEquals("new content", Files.readString(remote));
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(remote)));
+        assertEquals("nobody", Files.getOwner(remote).getName());
+    }
+
+    @Test
+    void aDownloadOverAnExistingFileKeepsItsModeAndOwner() throws Exception {
+        Path remote = Files.createTempFile("contract-down", ".conf");
+        Files.writeString(remote, "new content");
+        Files.setPosixFilePermissions(remote, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path local = existingFileOfNobody();
+        Result r = transport().download(host(), remote.toString(), local);
+        assertEquals(Outcome.OK, r.outcome(), r::toString);
+        assertEquals("new content", Files.readString(local));
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(local)));
+        assertEquals("nobody", Files.getOwner(local).getName());
+    }
+
+    /** A file with mode 0640 owned by nobody, in a directory only root may write to. */
+    private static Path existingFileOfNobody() throws Exception {
+        Path file = Files.writeString(Files.createTempDirectory("contract-existing").resolve("app.conf"), "old");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+        Files.setOwner(file, file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+        return file;
+    }
+
+    @Test
     void copyingFromOrToAPathThatDoesNotExistIsAnErrorNamingIt() throws Exception {
         Path local = Files.createTempFile("contract-up", ".txt");
         Result up = transport().upload(host(), local, "/nonexistent-dir-contract/file");
