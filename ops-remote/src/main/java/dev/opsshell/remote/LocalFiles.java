@@ -27,8 +27,9 @@ public final class LocalFiles {
         return Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName() + ".", ".ops-part");
     }
 
-    /** The same, for a download. */
+    /** The same, for a download: its directory ({@code logs/web01/}) is created as needed. */
     public static Path downloadTo(Path target) throws IOException {
+        Files.createDirectories(target.toAbsolutePath().getParent());
         return temporaryFor(target);
     }
 

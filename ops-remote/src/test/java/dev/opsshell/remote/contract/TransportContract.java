@@ -288,6 +288,15 @@ public abstract class TransportContract {
         assertEquals("nobody", Files.getOwner(local).getName());
     }
 
+    @Test
+    void aDownloadCreatesTheLocalDirectoryItLandsIn() throws Exception {
+        Path remote = Files.writeString(Files.createTempFile("contract-down", ".log"), "log line\n");
+        Path local = Files.createTempDirectory("contract-logs").resolve("web01").resolve("app.log");
+        Result r = transport().download(host(), remote.toString(), local);
+        assertEquals(Outcome.OK, r.outcome(), r::toString);
+        assertEquals("log line\n", Files.readString(local));
+    }
+
     /** A file with mode 0640 owned by nobody, in a directory only root may write to. */
     private static Path existingFileOfNobody() throws Exception {
         Path file = Files.writeString(Files.createTempDirectory("contract-existing").resolve("app.conf"), "old");
