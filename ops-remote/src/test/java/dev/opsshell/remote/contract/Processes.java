@@ -1,5 +1,7 @@
 package dev.opsshell.remote.contract;
 
+import dev.opsshell.core.testing.Await;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -9,6 +11,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * test runs its commands here (local children, the loopback sshd, an agent on this machine).
  */
 public final class Processes {
+    private static final Duration LIMIT = Duration.ofSeconds(20);
+
     private Processes() {
     }
 
@@ -21,29 +25,18 @@ public final class Processes {
     public static List<String> running(String marker) {
         return ProcessHandle.allProcesses()
                 .map(p -> p.info().commandLine().orElse(""))
-                .filter(line -> line.contains(marker) && !line.contains("pgrep"))
+                .filter(line -> line.contains(marker))
                 .toList();
     }
 
-    /** Waits until no process runs {@code marker}; returns those still running at the deadline. */
-    public static List<String> awaitGone(String marker, Duration limit) throws InterruptedException {
-        long end = System.nanoTime() + limit.toNanos();
-        List<String> left = running(marker);
-        while (!left.isEmpty() && System.nanoTime() < end) {
-            Thread.sleep(50);
-            left = running(marker);
-        }
-        return left;
+    /** Asserts that every process running {@code marker} is gone, waiting for it up to a deadline. */
+    public static void assertGone(String marker) {
+        Await.until(LIMIT, "every process running '" + marker + "' to be killed", () -> running(marker).isEmpty());
     }
 
     /** Waits until a process runs {@code marker}, so a test knows its command has started. */
-    public static boolean awaitRunning(String marker, Duration limit) throws InterruptedException {
-        long end = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < end) {
-            if (!running(marker).isEmpty()) return true;
-            Thread.sleep(20);
-        }
-        return false;
+    public static void awaitRunning(String marker) {
+        Await.until(LIMIT, "a process running '" + marker + "'", () -> !running(marker).isEmpty());
     }
 
     /** Kills what a test left running on purpose. */

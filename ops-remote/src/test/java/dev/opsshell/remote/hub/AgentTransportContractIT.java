@@ -38,27 +38,27 @@ class AgentTransportContractIT extends TransportContract {
     }
 
     @Override
-    protected Transport transport() {
+    public Transport transport() {
         return fx.session.transport(AgentTransport.NAME);
     }
 
     @Override
-    protected Session session() {
+    public Session session() {
         return fx.session;
     }
 
     @Override
-    protected Host host(Map<String, String> vars) {
+    public Host host(Map<String, String> vars) {
         return new Host(AGENT, AGENT, 0, null, vars, List.of());
     }
 
     @Override
-    protected String startDirectory() {
+    public String startDirectory() {
         return System.getProperty("user.home"); // the agent runs as this JVM's user
     }
 
     @Override
-    protected String transportName() {
+    public String transportName() {
         return AgentTransport.NAME;
     }
 

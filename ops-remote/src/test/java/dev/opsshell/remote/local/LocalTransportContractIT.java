@@ -28,27 +28,27 @@ class LocalTransportContractIT extends TransportContract {
     }
 
     @Override
-    protected Transport transport() {
+    public Transport transport() {
         return local;
     }
 
     @Override
-    protected Session session() {
+    public Session session() {
         return session;
     }
 
     @Override
-    protected Host host(Map<String, String> vars) {
+    public Host host(Map<String, String> vars) {
         return new Host("localhost", "localhost", 0, null, vars, List.of());
     }
 
     @Override
-    protected String startDirectory() {
+    public String startDirectory() {
         return System.getProperty("user.dir");
     }
 
     @Override
-    protected String transportName() {
+    public String transportName() {
         return LocalTransport.NAME;
     }
 }
