@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,25 +49,6 @@ class AgentExecIT {
 
     private static Command cmd(String line) {
         return Command.of(line, session.settings());
-    }
-
-    @Test
-    void aCommandRunsOnTheAgentWithItsExitCodeAndBothStreams() {
-        Result r = transport.exec(Host.of("a1"), cmd("echo hello; echo oops >&2; exit 3"), OutputSink.NONE);
-        assertEquals(Outcome.FAILED, r.outcome());
-        assertEquals(3, r.exitCode());
-        assertEquals("hello\n", r.stdout());
-        assertEquals("oops\n", r.stderr());
-        assertEquals("agent", r.transport());
-    }
-
-    @Test
-    void outputLinesStreamLiveToTheSink() {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Result r = transport.exec(Host.of("a1"), cmd("for i in 1 2 3; do echo line$i; done"),
-                (host, stderr, line) -> lines.add(host.name() + ":" + line));
-        assertTrue(r.ok(), r::toString);
-        assertEquals(List.of("a1:line1", "a1:line2", "a1:line3"), lines);
     }
 
     @Test
