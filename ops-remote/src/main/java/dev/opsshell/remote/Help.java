@@ -19,7 +19,7 @@ public final class Help {
 
     static {
         section("Hosts",
-                "hosts(\"web\")", "the hosts a pattern selects: group, host, web:&prod:!db, web[01-03], root@10.0.0.5:2222",
+                "hosts(\"web\")", "the hosts a pattern selects: group, host, web:&prod:!db, web[0:2], web[01-03], root@10.0.0.5:2222",
                 "localhost()", "this machine, through the local transport");
         section("Operations (run with hosts.run(op), or as pipeline steps)",
                 "exec(\"cmd\")", "run a shell command on every host (also hosts.exec(\"cmd\"))",
