@@ -35,12 +35,12 @@ public interface LimitsContract extends ContractTarget {
     @Test
     default void aCommandPastItsTimeoutIsKilledAndKeepsWhatItPrinted() throws Exception {
         String sleep = Processes.uniqueSleep();
-        Result r = run(command("echo before; echo oops >&2; " + sleep).withTimeout(Duration.ofMillis(1500)));
+        Result r = run(command("echo before; echo oops >&2; " + sleep).withTimeout(Duration.ofMillis(2500)));
         assertEquals(Outcome.TIMED_OUT, r.outcome(), r::toString);
         assertEquals(-1, r.exitCode());
         assertEquals("before\n", r.stdout(), r::toString);
         assertEquals("oops\n", r.stderr(), r::toString);
-        assertEquals("killed after 1500 ms (command timeout); raise it with timeout(…) or --timeout", r.message());
+        assertEquals("killed after 2500 ms (command timeout); raise it with timeout(…) or --timeout", r.message());
         Processes.assertGone(sleep);
     }
 

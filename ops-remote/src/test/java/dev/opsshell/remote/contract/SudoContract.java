@@ -101,7 +101,7 @@ public interface SudoContract extends ContractTarget {
     default void aSudoCommandPastItsTimeoutIsKilled() throws Exception {
         String sleep = Processes.uniqueSleep();
         Result r = transport().exec(host(Map.of("ansible_become_user", "nobody")),
-                command("echo before; " + sleep).withSudo(true).withTimeout(Duration.ofSeconds(1)), OutputSink.NONE);
+                command("echo before; " + sleep).withSudo(true).withTimeout(Duration.ofSeconds(3)), OutputSink.NONE);
         assertEquals(Outcome.TIMED_OUT, r.outcome(), r::toString);
         assertEquals("before\n", r.stdout(), r::toString);
         Processes.assertGone(sleep);

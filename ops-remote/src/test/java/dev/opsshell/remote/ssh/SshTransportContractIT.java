@@ -81,7 +81,7 @@ class SshTransportContractIT extends TransportContract {
     void aPasswordSudoCommandPastItsTimeoutIsKilledThroughSudo() throws Exception {
         String sleep = Processes.uniqueSleep();
         Result r = ssh.exec(opsuser(), command("echo before; " + sleep).withSudo(true)
-                .withTimeout(Duration.ofSeconds(1)), OutputSink.NONE);
+                .withTimeout(Duration.ofSeconds(3)), OutputSink.NONE);
         assertEquals(Outcome.TIMED_OUT, r.outcome(), r::toString);
         assertEquals("before\n", r.stdout(), r::toString);
         Processes.assertGone(sleep);
