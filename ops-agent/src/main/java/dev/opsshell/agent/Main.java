@@ -1,6 +1,7 @@
 package dev.opsshell.agent;
 
 import dev.opsshell.agent.protocol.CurveKeys;
+import dev.opsshell.agent.protocol.JeromqPatch;
 import dev.opsshell.agent.protocol.KeyFingerprint;
 import dev.opsshell.agent.run.HostFacts;
 import picocli.CommandLine;
@@ -87,6 +88,7 @@ public final class Main implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadSetting(e.getMessage() + (name == null ? " (set it with --name)" : ""));
         }
+        if (!JeromqPatch.active()) log("warning: " + JeromqPatch.WARNING);
         Agent agent = new Agent(cfg, keys, Main::log);
         Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "ops-agent-shutdown"));
         log("ops-agent " + Agent.VERSION + " '" + cfg.name() + "' key " + keys.publicKey() + " fingerprint "
