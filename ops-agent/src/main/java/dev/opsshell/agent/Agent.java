@@ -2,6 +2,7 @@ package dev.opsshell.agent;
 
 import dev.opsshell.agent.protocol.Codec;
 import dev.opsshell.agent.protocol.CurveKeys;
+import dev.opsshell.agent.protocol.JeromqPatch;
 import dev.opsshell.agent.protocol.KeyFingerprint;
 import dev.opsshell.agent.protocol.Message;
 import dev.opsshell.agent.protocol.Outbox;
@@ -102,9 +103,11 @@ public final class Agent implements AutoCloseable {
         try (ZMQ.Poller poller = context.createPoller(2)) {
             configure(socket);
             socket.connect(config.hub());
-            int sock = poller.register(socket, ZMQ.Poller.POLLIN);
+            // ZMQ_IMMEDIATE: the socket becomes writable once the handshake is done, and the register
+            // goes out then (POLLOUT), not at the first heartbeat: the hub's first answer comes at once
+            int sock = poller.register(socket, ZMQ.Poller.POLLIN | ZMQ.Poller.POLLOUT);
             int box = poller.register(outbox.channel(), ZMQ.Poller.POLLIN);
-            send(socket, register());
+            boolean registerSent = false;
             status = "connecting";
             long lastHeard = System.currentTimeMillis();
             long nextBeat = lastHeard + jitter(config.heartbeatMillis());
@@ -116,6 +119,11 @@ public final class Agent implements AutoCloseable {
                     nextBeat = now + config.heartbeatMillis();
                 }
                 poller.poll(Math.max(1, nextBeat - now));
+                if (!registerSent && poller.pollout(sock) && socket.send(register(), ZMQ.DONTWAIT)) {
+                    registerSent = true;
+                    poller.unregister(socket);
+                    sock = poller.register(socket, ZMQ.Poller.POLLIN);
+                }
                 if (poller.pollin(box)) {
                     for (byte[] frame; (frame = outbox.drain()) != null; ) send(socket, frame);
                 }
@@ -148,6 +156,7 @@ public final class Agent implements AutoCloseable {
         socket.setRcvHWM(0); // never throttle inbound: see jeromq issue #1009 (CURVE under backpressure)
         socket.setMaxMsgSize(MAX_MESSAGE_BYTES);
         socket.setImmediate(true);
+        socket.setHandshakeIvl(JeromqPatch.HANDSHAKE_MILLIS); // see there: jeromq#1022
         socket.setReconnectIVL(500 + ThreadLocalRandom.current().nextInt(1000));
         socket.setReconnectIVLMax(MAX_BACKOFF_MILLIS);
     }

@@ -23,7 +23,12 @@ public enum ErrorCode {
     /** The hub is shutting down. */
     HUB_CLOSED,
     /** The sender is not allowed to do this (a pending agent, an unknown client). */
-    DENIED;
+    DENIED,
+    /**
+     * The hub does not know the connection the request came on (it restarted since the client
+     * registered): nothing was done; register again and send the request again.
+     */
+    NOT_REGISTERED;
 
     /** The lower-case, dashed name used on the wire. */
     public String wire() {

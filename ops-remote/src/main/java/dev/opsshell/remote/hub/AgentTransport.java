@@ -18,8 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -101,18 +99,17 @@ public final class AgentTransport implements Transport {
                 r.duration(), r.transport(), message);
     }
 
-    /** Waits for the final reply; an interrupt (Ctrl-C) cancels the request on the agent. */
+    /**
+     * Waits for the final reply. An interrupt (Ctrl-C) asks the agent to cancel the request and ends
+     * the wait at once with a cancelled exit; the caller keeps its interrupt.
+     */
     static Message.Reply await(AgentLink hub, Hub.Call call) {
         try {
             return call.reply().get();
         } catch (InterruptedException e) {
             hub.cancel(call.agent(), call.id());
             Thread.currentThread().interrupt();
-            try {
-                return call.reply().get(2, TimeUnit.SECONDS);
-            } catch (InterruptedException | ExecutionException | TimeoutException again) {
-                return new Message.Exit(call.id(), -1, false, true, false, 0);
-            }
+            return new Message.Exit(call.id(), -1, false, true, false, 0);
         } catch (ExecutionException e) {
             return ErrorCode.FAILED.reply(call.id(), "the hub failed: " + e.getCause());
         }
@@ -126,6 +123,9 @@ public final class AgentTransport implements Transport {
 
     /** The result for an error reply: not connected and lost agents are unreachable, the rest errors. */
     static Result problem(Host host, String agent, Message.Reply reply, Instant start) {
+        if (reply instanceof Message.Exit exit && exit.cancelled()) {
+            return Result.problem(host, Outcome.CANCELLED, "cancelled (Ctrl-C); asked the agent to stop", start, NAME);
+        }
         if (!(reply instanceof Message.ErrorReply e)) {
             return Result.problem(host, Outcome.ERROR, "unexpected reply " + reply + " from agent " + agent, start, NAME);
         }

@@ -4,9 +4,6 @@ import dev.opsshell.agent.protocol.Codec;
 import dev.opsshell.agent.protocol.CurveKeys;
 import dev.opsshell.agent.protocol.ErrorCode;
 import dev.opsshell.agent.protocol.Message;
-import dev.opsshell.agent.protocol.Outbox;
-import dev.opsshell.agent.protocol.ProtocolException;
-import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
@@ -14,9 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -32,35 +28,27 @@ import java.util.function.LongFunction;
  * <pre>{@code
  * try (HubClient c = HubClient.connect("tcp://hub:4505", hubKey, HubClient.defaultKeyDir())) { c.agents(); }
  * }</pre>
- * Thread-safe; one internal thread owns the socket.
+ * Thread-safe; one internal thread owns the socket ({@link ClientLink}), which also reconnects with a
+ * new socket when the hub stops answering and registers again when a restarted hub has forgotten it.
  */
 public final class HubClient implements AgentLink {
-    private static final long HEARTBEAT_MILLIS = 1000;
+    private static final Duration CONNECT_LIMIT = Duration.ofSeconds(10);
 
     private final String endpoint;
     private final String name;
     private final ZContext context = new ZContext(1);
-    private final Outbox<byte[]> outbox = new Outbox<>();
-    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private final ClientLink link;
     private final AtomicLong ids = new AtomicLong();
-    private final CompletableFuture<String> welcome = new CompletableFuture<>();
     private final Thread thread;
-    private volatile boolean stopping;
     private volatile List<AgentInfo> agents = List.of();
     private volatile long agentsAt;
 
     private HubClient(String endpoint, String hubKey, CurveKeys keys, String name) {
         this.endpoint = endpoint;
         this.name = name;
-        ZMQ.Socket socket = context.createSocket(SocketType.DEALER);
-        socket.setCurveServerKey(ZMQ.Curve.z85Decode(CurveKeys.requireKey(hubKey, "hub key")));
-        socket.setCurvePublicKey(keys.publicBytes());
-        socket.setCurveSecretKey(keys.secretBytes());
-        socket.setLinger(0);
-        socket.setRcvHWM(0);
-        socket.setSndHWM(100_000);
-        socket.connect(endpoint);
-        thread = new Thread(() -> loop(socket), "ops-hub-client");
+        byte[] server = ZMQ.Curve.z85Decode(CurveKeys.requireKey(hubKey, "hub key"));
+        this.link = new ClientLink(endpoint, server, keys, name, context);
+        thread = new Thread(link, "ops-hub-client");
         thread.setDaemon(true);
         thread.start();
     }
@@ -73,7 +61,7 @@ public final class HubClient implements AgentLink {
         CurveKeys keys = CurveKeys.loadOrCreate(keyDir, "client");
         HubClient c = new HubClient(endpoint, hubKey, keys, clientName());
         try {
-            String status = c.welcome.get(10, TimeUnit.SECONDS);
+            String status = c.link.welcome.get(CONNECT_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
             if (!"accepted".equals(status)) {
                 throw new HubException("the hub " + endpoint + " holds this shell's key as pending; accept it there with"
                         + " `ops keys accept " + c.name + "` (key " + keys.publicKey() + ")");
@@ -81,13 +69,13 @@ public final class HubClient implements AgentLink {
             return c;
         } catch (java.util.concurrent.TimeoutException e) {
             c.close();
-            throw new HubException("no answer from the hub at " + endpoint + " within 10 s; check the address and that"
-                    + " --hub-key is the key `ops keys hub` prints there");
+            throw new HubException("no answer from the hub at " + endpoint + " within " + CONNECT_LIMIT.toSeconds()
+                    + " s; check the address and that --hub-key is the key `ops keys hub` prints there");
         } catch (InterruptedException e) {
             c.close(); // before re-interrupting: close waits for the socket thread to let go of its socket
             Thread.currentThread().interrupt();
             throw new HubException("connecting to the hub at " + endpoint + " was interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             c.close();
             throw new HubException("connecting to the hub at " + endpoint + " failed: " + e.getCause().getMessage(),
                     e.getCause());
@@ -109,81 +97,6 @@ public final class HubClient implements AgentLink {
         return "@" + user + "@" + host;
     }
 
-    private void loop(ZMQ.Socket socket) {
-        try (ZMQ.Poller poller = context.createPoller(2)) {
-            int s = poller.register(socket, ZMQ.Poller.POLLIN);
-            int o = poller.register(outbox.channel(), ZMQ.Poller.POLLIN);
-            socket.send(Codec.encode(new Message.Register(name, "0.1.0", Map.of("role", "client"), HEARTBEAT_MILLIS)),
-                    ZMQ.DONTWAIT);
-            long lastHeard = System.currentTimeMillis();
-            long nextBeat = lastHeard + HEARTBEAT_MILLIS;
-            long beat = 0;
-            while (!stopping) {
-                poller.poll(100);
-                if (poller.pollin(o)) {
-                    for (byte[] f; (f = outbox.drain()) != null; ) socket.send(f, ZMQ.DONTWAIT);
-                }
-                if (poller.pollin(s)) {
-                    for (byte[] f; (f = socket.recv(ZMQ.DONTWAIT)) != null; ) {
-                        lastHeard = System.currentTimeMillis();
-                        receive(socket, f);
-                    }
-                }
-                long now = System.currentTimeMillis();
-                if (now >= nextBeat) {
-                    socket.send(Codec.encode(new Message.Heartbeat(++beat)), ZMQ.DONTWAIT);
-                    nextBeat = now + HEARTBEAT_MILLIS;
-                }
-                sweep(now - lastHeard > 4 * HEARTBEAT_MILLIS);
-            }
-        } finally {
-            failAll(ErrorCode.HUB_CLOSED, "the link to the hub at " + endpoint + " was closed");
-            context.destroySocket(socket);
-        }
-    }
-
-    private void receive(ZMQ.Socket socket, byte[] frame) {
-        Message m;
-        try {
-            m = Codec.decode(frame);
-        } catch (ProtocolException e) {
-            return; // a frame from a newer hub this client does not know: nothing waits for it
-        }
-        if (m instanceof Message.Welcome w) {
-            welcome.complete(w.status());
-        } else if (m instanceof Message.HeartbeatAck ack && !ack.registered()) {
-            socket.send(Codec.encode(new Message.Register(name, "0.1.0", Map.of("role", "client"), HEARTBEAT_MILLIS)),
-                    ZMQ.DONTWAIT);
-        } else if (m instanceof Message.Relayed r) {
-            deliver(r.reply());
-        } else if (m instanceof Message.AgentList l) {
-            deliver(l);
-        }
-    }
-
-    private void deliver(Message.Reply reply) {
-        Pending p = reply.isFinal() ? pending.remove(reply.id()) : pending.get(reply.id());
-        if (p != null) p.listener.accept(reply);
-    }
-
-    private void sweep(boolean hubSilent) {
-        long now = System.nanoTime();
-        for (Pending p : List.copyOf(pending.values())) {
-            if ((hubSilent || now - p.deadlineNanos > 0) && pending.remove(p.id, p)) {
-                p.listener.accept(hubSilent
-                        ? ErrorCode.AGENT_LOST.reply(p.id, "the hub at " + endpoint + " stopped answering")
-                        : ErrorCode.NO_REPLY.reply(p.id, "no reply through the hub at " + endpoint + " in time"));
-            }
-        }
-    }
-
-    private void failAll(ErrorCode code, String message) {
-        for (Long id : List.copyOf(pending.keySet())) {
-            Pending p = pending.remove(id);
-            if (p != null) p.listener.accept(code.reply(id, message));
-        }
-    }
-
     @Override
     public Hub.Call call(String agent, LongFunction<Message.Request> request, Consumer<Message.Output> output,
                          Duration deadline) {
@@ -194,27 +107,35 @@ public final class HubClient implements AgentLink {
             else done.complete(r);
         };
         long slack = Duration.ofSeconds(15).toNanos();
-        pending.put(id, new Pending(id, agent, System.nanoTime() + deadline.toNanos() + slack, listener, null, -1));
-        outbox.post(Codec.encode(new Message.Relay(agent, request.apply(id))));
-        if (stopping) failAll(ErrorCode.HUB_CLOSED, "the link to the hub is closed");
+        link.pending.put(id, new Pending(id, agent, System.nanoTime() + deadline.toNanos() + slack, listener, null, -1));
+        link.send(id, Codec.encode(new Message.Relay(agent, request.apply(id))));
+        if (link.stopping) link.failAll(ErrorCode.HUB_CLOSED, "the link to the hub is closed");
         return new Hub.Call(agent, id, done);
     }
 
     @Override
     public void cancel(String agent, long id) {
-        outbox.post(Codec.encode(new Message.Relay(agent, new Message.Cancel(ids.incrementAndGet(), id))));
+        link.send(-1, Codec.encode(new Message.Relay(agent, new Message.Cancel(ids.incrementAndGet(), id))));
     }
 
-    /** The hub's agents, fetched now. */
+    /** The hub's agents, fetched now. An interrupt (Ctrl-C) ends the wait with a HubException. */
     @Override
     public List<AgentInfo> agents() {
         long id = ids.incrementAndGet();
         CompletableFuture<Message.Reply> done = new CompletableFuture<>();
-        pending.put(id, new Pending(id, "", System.nanoTime() + Duration.ofSeconds(10).toNanos(), done::complete,
-                null, -1));
-        outbox.post(Codec.encode(new Message.ListAgents(id)));
-        if (stopping) failAll(ErrorCode.HUB_CLOSED, "the link to the hub at " + endpoint + " is closed");
-        Message.Reply r = done.join();
+        link.pending.put(id, new Pending(id, "", System.nanoTime() + CONNECT_LIMIT.toNanos(), done::complete, null, -1));
+        link.send(id, Codec.encode(new Message.ListAgents(id)));
+        if (link.stopping) link.failAll(ErrorCode.HUB_CLOSED, "the link to the hub at " + endpoint + " is closed");
+        Message.Reply r;
+        try {
+            r = done.get();
+        } catch (InterruptedException e) {
+            link.pending.remove(id);
+            Thread.currentThread().interrupt();
+            throw new HubException("listing the agents of the hub at " + endpoint + " was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new HubException("cannot list agents through the hub at " + endpoint + ": " + e.getCause(), e);
+        }
         if (!(r instanceof Message.AgentList list)) {
             throw new HubException("cannot list agents through the hub at " + endpoint + ": " + r);
         }
@@ -239,16 +160,18 @@ public final class HubClient implements AgentLink {
 
     @Override
     public void close() {
-        if (stopping) return;
-        stopping = true;
-        outbox.wake();
+        if (link.stopping) return;
+        link.stopping = true;
+        link.outbox.wake();
+        boolean interrupted = Thread.interrupted(); // a Ctrl-C'd caller still waits for the socket thread
         try {
             thread.join(5_000);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
         }
         context.close();
-        outbox.close();
+        link.outbox.close();
+        if (interrupted) Thread.currentThread().interrupt();
     }
 
     @Override

@@ -41,10 +41,12 @@ final class Routing {
             register(routing, key, address, r);
         } else if (c == null) {
             // a key refused a name hears nothing more: it gives up on this connection, and ZAP refuses the next
-            if (m instanceof Message.Heartbeat hb && !hub.admission().refused(key)) {
+            if (hub.admission().refused(key)) {
+                hub.refused.incrementAndGet();
+            } else if (m instanceof Message.Heartbeat hb) {
                 send(routing, new Message.HeartbeatAck(hb.seq(), false));
             } else {
-                hub.refused.incrementAndGet();
+                notRegistered(routing, m);
             }
         } else if (m instanceof Message.Heartbeat hb) {
             c.seen();
@@ -61,6 +63,21 @@ final class Routing {
             deliver(c, reply);
         } else {
             hub.refused.incrementAndGet();
+        }
+    }
+
+    /**
+     * A request on a connection this hub has no registration for (a shell client whose hub restarted
+     * since it registered) is refused with an answer, not dropped, so the client registers again
+     * and resends it at once instead of waiting for its deadline.
+     */
+    private void notRegistered(String routing, Message m) {
+        hub.refused.incrementAndGet();
+        String why = "this hub does not know the connection (it restarted?); register again and resend";
+        if (m instanceof Message.Relay relay && relay.request() != null) {
+            send(routing, new Message.Relayed(relay.agent(), ErrorCode.NOT_REGISTERED.reply(relay.request().id(), why)));
+        } else if (m instanceof Message.ListAgents list) {
+            send(routing, ErrorCode.NOT_REGISTERED.reply(list.id(), why));
         }
     }
 
