@@ -124,7 +124,7 @@ public final class Agent implements AutoCloseable {
                     poller.unregister(socket);
                     sock = poller.register(socket, ZMQ.Poller.POLLIN);
                 }
-                if (poller.pollin(box)) {
+                if (poller.pollin(box) || outbox.size() > 0) { // the size too: a wake-up may have been lost
                     for (byte[] frame; (frame = outbox.drain()) != null; ) send(socket, frame);
                 }
                 if (poller.pollin(sock)) {

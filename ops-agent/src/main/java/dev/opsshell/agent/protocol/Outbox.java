@@ -37,15 +37,23 @@ public final class Outbox<T> implements AutoCloseable {
         wake();
     }
 
-    /** Wakes the owner without an item (to make it look at a stop flag, say). */
+    /**
+     * Wakes the owner without an item (to make it look at a stop flag, say). Safe from a thread
+     * whose interrupt is set (a request cancelled by Ctrl-C): a pipe is an interruptible channel,
+     * which an interrupted writer would close for good, so the interrupt is held back during the
+     * write and set again after.
+     */
     public void wake() {
         if (!signalled.compareAndSet(false, true)) return;
+        boolean interrupted = Thread.interrupted();
         synchronized (pipe) {
             try {
                 pipe.sink().write(ByteBuffer.wrap(new byte[] {1}));
             } catch (IOException e) {
                 // the pipe is closed: the owner has stopped and will not read the queue again
                 signalled.set(false);
+            } finally {
+                if (interrupted) Thread.currentThread().interrupt();
             }
         }
     }

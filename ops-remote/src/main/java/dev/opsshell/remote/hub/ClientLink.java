@@ -81,7 +81,7 @@ final class ClientLink implements Runnable {
             long nextBeat = System.currentTimeMillis() + HEARTBEAT_MILLIS;
             while (!stopping) {
                 poller.poll(100);
-                if (poller.pollin(box)) {
+                if (poller.pollin(box) || outbox.size() > 0) { // the size too: a wake-up may have been lost
                     for (Frame f; (f = outbox.drain()) != null; ) socket.send(f.bytes(), ZMQ.DONTWAIT);
                 }
                 if (poller.pollin(sock)) {

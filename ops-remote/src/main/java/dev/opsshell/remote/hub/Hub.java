@@ -3,6 +3,7 @@ package dev.opsshell.remote.hub;
 import dev.opsshell.agent.protocol.Codec;
 import dev.opsshell.agent.protocol.CurveKeys;
 import dev.opsshell.agent.protocol.ErrorCode;
+import dev.opsshell.agent.protocol.IoNotices;
 import dev.opsshell.agent.protocol.Message;
 import dev.opsshell.agent.protocol.Outbox;
 import org.zeromq.ZContext;
@@ -39,6 +40,7 @@ public final class Hub implements AgentLink {
     private final HubLog log = new HubLog(System.err::println);
     private final Admission admission;
     private final ZContext context = new ZContext(1);
+    private final IoNotices ioNotices = new IoNotices();
     private final Outbox<Outgoing> outbox = new Outbox<>();
     private final Map<String, AgentInfo> agents = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
@@ -62,6 +64,7 @@ public final class Hub implements AgentLink {
         this.curveKeys = CurveKeys.loadOrCreate(config.keyDir(), "hub");
         this.keys = new KeyStore(config.keyDir(), config.maxPending());
         this.admission = new Admission(keys, log);
+        context.setNotificationExceptionHandler(ioNotices); // counted in stats(), never printed
         try {
             this.loop = new HubLoop(this, context, config, outbox);
         } catch (RuntimeException e) {
@@ -178,7 +181,7 @@ public final class Hub implements AgentLink {
     public HubStats stats() {
         return new HubStats(received.get(), sent.get(), malformed.get(),
                 refused.get() + loop.zapRefused() + admission.badNames.get(), admission.takeovers.get(),
-                admission.pendingFull.get(), queueFull.get(), late.get(), errors.get(), pending.size());
+                admission.pendingFull.get(), queueFull.get(), late.get(), errors.get(), ioNotices.count(), pending.size());
     }
 
     long nextId() {
@@ -209,20 +212,25 @@ public final class Hub implements AgentLink {
         return ms * 1_000_000L;
     }
 
-    /** Stops the hub thread, fails every open request with "hub closed", and releases the port. */
+    /**
+     * Stops the hub thread, fails every open request with "hub closed", and releases the port. From
+     * a thread whose interrupt is set (Ctrl-C) too: the interrupt is kept for the caller, but held
+     * back until the hub thread has let go of its sockets, as jeromq cannot end a context then.
+     */
     @Override
     public void close() {
         if (loop.stopping) return;
         loop.stopping = true;
-        outbox.wake();
+        boolean interrupted = Thread.interrupted();
         try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            outbox.wake();
+            interrupted |= Joins.join(thread, 5_000);
+            failAll(ErrorCode.HUB_CLOSED, "the hub was closed while the request was open");
+            context.close();
+            outbox.close();
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
-        failAll(ErrorCode.HUB_CLOSED, "the hub was closed while the request was open");
-        context.close();
-        outbox.close();
     }
 
     @Override

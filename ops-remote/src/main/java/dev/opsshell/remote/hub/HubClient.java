@@ -3,6 +3,7 @@ package dev.opsshell.remote.hub;
 import dev.opsshell.agent.protocol.Codec;
 import dev.opsshell.agent.protocol.CurveKeys;
 import dev.opsshell.agent.protocol.ErrorCode;
+import dev.opsshell.agent.protocol.IoNotices;
 import dev.opsshell.agent.protocol.Message;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -37,6 +38,7 @@ public final class HubClient implements AgentLink {
     private final String endpoint;
     private final String name;
     private final ZContext context = new ZContext(1);
+    private final IoNotices ioNotices = new IoNotices();
     private final ClientLink link;
     private final AtomicLong ids = new AtomicLong();
     private final Thread thread;
@@ -47,6 +49,7 @@ public final class HubClient implements AgentLink {
         this.endpoint = endpoint;
         this.name = name;
         byte[] server = ZMQ.Curve.z85Decode(CurveKeys.requireKey(hubKey, "hub key"));
+        context.setNotificationExceptionHandler(ioNotices); // see toString(); never printed on the terminal
         this.link = new ClientLink(endpoint, server, keys, name, context);
         thread = new Thread(link, "ops-hub-client");
         thread.setDaemon(true);
@@ -162,20 +165,21 @@ public final class HubClient implements AgentLink {
     public void close() {
         if (link.stopping) return;
         link.stopping = true;
-        link.outbox.wake();
         boolean interrupted = Thread.interrupted(); // a Ctrl-C'd caller still waits for the socket thread
         try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            interrupted = true;
+            link.outbox.wake();
+            interrupted |= Joins.join(thread, 5_000);
+            context.close();
+            link.outbox.close();
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
-        context.close();
-        link.outbox.close();
-        if (interrupted) Thread.currentThread().interrupt();
     }
 
     @Override
     public String toString() {
-        return "HubClient " + name + " -> " + endpoint;
+        long notices = ioNotices.count();
+        return "HubClient " + name + " -> " + endpoint + (notices == 0 ? ""
+                : " (" + notices + " I/O notices, the last " + ioNotices.last() + ")");
     }
 }
