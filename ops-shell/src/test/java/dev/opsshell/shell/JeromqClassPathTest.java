@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JeromqClassPathTest {
     @Test
     void opsAgentComesBeforeJeromqOnTheShellsClassPath() {
-        assertTrue(JeromqPatch.active(), JeromqPatch.WARNING + "; it came from "
-                + zmq.poll.Poller.class.getProtectionDomain().getCodeSource().getLocation());
+        assertTrue(JeromqPatch.active(), JeromqPatch.WARNING + "; they came from "
+                + zmq.poll.Poller.class.getProtectionDomain().getCodeSource().getLocation() + " and "
+                + com.neilalexander.jnacl.crypto.curve25519.class.getProtectionDomain().getCodeSource().getLocation());
     }
 }

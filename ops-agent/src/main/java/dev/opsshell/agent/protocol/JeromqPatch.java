@@ -1,16 +1,19 @@
 package dev.opsshell.agent.protocol;
 
 /**
- * Whether the jeromq I/O poller in use is ops' fixed copy ({@code zmq.poll.Poller} in ops-agent,
- * jeromq pull request #1022) rather than the jeromq jar's own, which now and then never registers a
- * new connection's channel, so a new client waits for the handshake timer before its first answer.
- * The copy wins only when ops-agent comes before jeromq on the class path; this tells whether it did.
+ * The two classes ops carries in place of its ZeroMQ libraries' own, and whether they are the ones
+ * loaded: {@code zmq.poll.Poller}, jeromq 0.6.0's I/O poller with the fix of jeromq pull request
+ * #1022 (the jar's own now and then never registers a new connection's channel, so a new client
+ * waits for the handshake timer before its first answer), and jnacl's {@code curve25519} on the
+ * JDK's X25519 (jnacl's took three quarters of the CPU of a CURVE handshake). Each wins only when
+ * ops-agent comes before jeromq and jnacl on the class path; this tells whether it did.
  */
 public final class JeromqPatch {
     /** What to log when {@link #active()} is false. */
-    public static final String WARNING = "jeromq's own zmq.poll.Poller was loaded instead of ops' fixed copy"
-            + " (jeromq#1022): put ops-agent before jeromq on the class path; until then a new connection may"
-            + " wait for the handshake timer (3 s) before its first answer";
+    public static final String WARNING = "jeromq's own zmq.poll.Poller or jnacl's own curve25519 was loaded instead"
+            + " of ops' (jeromq#1022, JDK X25519): put ops-agent before jeromq and jnacl on the class path; until"
+            + " then a new connection may wait for the handshake timer (3 s) before its first answer, and each"
+            + " CURVE handshake costs about four times the CPU";
 
     /**
      * The handshake limit every connecting socket (agent, shell client) sets, instead of jeromq's
@@ -26,12 +29,16 @@ public final class JeromqPatch {
     private JeromqPatch() {
     }
 
-    /** True when the fixed copy is the loaded {@code zmq.poll.Poller}. */
+    /** True when both of ops' classes are the loaded ones. */
     public static boolean active() {
+        return marked("zmq.poll.Poller", "jeromq#1022") && marked("com.neilalexander.jnacl.crypto.curve25519", "jdk-x25519");
+    }
+
+    private static boolean marked(String className, String patch) {
         try {
-            return "jeromq#1022".equals(zmq.poll.Poller.class.getField("OPS_PATCH").get(null));
+            return patch.equals(Class.forName(className).getField("OPS_PATCH").get(null));
         } catch (ReflectiveOperationException e) {
-            return false; // jeromq's copy has no such field
+            return false; // the library's own class has no such field
         }
     }
 }
