@@ -22,8 +22,16 @@ public final class FirstAnswerBench {
         int perCore = Integer.parseInt(args[5]);
         Path dir = Files.createTempDirectory("first-answer");
         HubConfig config = HubConfig.defaults(port).withBindAddress("127.0.0.1").withKeyDir(dir.resolve("hub"));
-        try (Hub hub = HubDaemon.start(config, dir.resolve("client"));
-             CpuLoad load = CpuLoad.start(perCore);
+        try (Hub hub = HubDaemon.start(config, dir.resolve("client"))) {
+            underLoad(hub, dir, shells, parallel, jvms, connects, perCore);
+            System.out.printf("%nCPU per new shell client once the load is gone, hub and client together (this JVM,"
+                    + " 100 one after another, warm): %.1f ms%n", cpuPerConnect(hub, dir.resolve("client"), 100));
+        }
+    }
+
+    private static void underLoad(Hub hub, Path dir, int shells, int parallel, int jvms, int connects, int perCore)
+            throws Exception {
+        try (CpuLoad load = CpuLoad.start(perCore);
              FirstAnswers.AgentJvms agents = FirstAnswers.startAgents(hub, dir, jvms, connects, 30)) {
             List<FirstAnswers.Connect> coldShells = FirstAnswers.shells(hub, dir.resolve("client"), 20, parallel);
             long t0 = System.nanoTime();
@@ -45,6 +53,16 @@ public final class FirstAnswerBench {
                     .filter(c -> !c.answered()).toList();
             if (!failed.isEmpty()) System.out.println("\nUnanswered: " + failed);
         }
+    }
+
+    /** Process CPU time (all threads: hub, client, ZeroMQ, JIT) per sequential new shell client. */
+    private static double cpuPerConnect(Hub hub, Path clientKeys, int n) throws InterruptedException {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long before = os.getProcessCpuTime();
+        List<FirstAnswers.Connect> all = FirstAnswers.shells(hub, clientKeys, n, 1);
+        if (!all.stream().allMatch(FirstAnswers.Connect::answered)) System.out.println(FirstAnswers.failures(all));
+        return (os.getProcessCpuTime() - before) / 1e6 / n;
     }
 
     private static void row(String what, List<FirstAnswers.Connect> connects) {
