@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A CurveZMQ keypair in Z85 text, kept as two files in a key directory: {@code NAME.key} (the
@@ -19,7 +18,8 @@ import java.util.regex.Pattern;
  * @param secretKey the 40-character Z85 secret key
  */
 public record CurveKeys(String publicKey, String secretKey) {
-    private static final Pattern Z85_KEY = Pattern.compile("[0-9a-zA-Z.\\-:+=^!/*?&<>()\\[\\]{}@%$#]{40}");
+    /** The 85 characters of ZeroMQ's Z85 encoding (RFC 32). */
+    private static final String Z85 = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#";
 
     public CurveKeys {
         requireKey(publicKey, "publicKey");
@@ -69,16 +69,28 @@ public record CurveKeys(String publicKey, String secretKey) {
 
     /** True when {@code key} is 40 characters of Z85, the text form of a CURVE key. */
     public static boolean isKey(String key) {
-        return key != null && Z85_KEY.matcher(key).matches();
+        return key != null && key.length() == 40 && firstNonZ85(key) < 0;
     }
 
-    /** Checks that {@code key}, a public key, is a 40-character Z85 CURVE key and returns it. */
+    /**
+     * Checks that {@code key} is a 40-character Z85 CURVE key and returns it. The message says what
+     * is wrong without showing the value: a secret key given by mistake (or a file holding one)
+     * must not end up on a terminal or in a log.
+     */
     public static String requireKey(String key, String what) {
         Objects.requireNonNull(key, what);
-        if (!isKey(key)) {
-            throw new IllegalArgumentException(what + " must be a 40-character Z85 CURVE key, was '" + key + "'");
+        if (isKey(key)) return key;
+        String wrong = key.length() != 40 ? "it has " + key.length() + " characters"
+                : "its character " + (firstNonZ85(key) + 1) + " is not a Z85 character";
+        throw new IllegalArgumentException(what + " must be a 40-character Z85 CURVE key; " + wrong);
+    }
+
+    /** The index of the first character that is not Z85, or -1. */
+    private static int firstNonZ85(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            if (Z85.indexOf(key.charAt(i)) < 0) return i;
         }
-        return key;
+        return -1;
     }
 
     public byte[] publicBytes() {

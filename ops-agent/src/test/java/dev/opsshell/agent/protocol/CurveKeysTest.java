@@ -49,12 +49,16 @@ class CurveKeysTest {
     }
 
     @Test
-    void aKeyThatIsNotFortyCharactersOfZ85IsRefusedWithItsPurpose() {
+    void aKeyThatIsNotFortyCharactersOfZ85IsRefusedWithItsPurposeButNotItsValue() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CurveKeys.requireKey("short", "hub key"));
-        assertEquals("hub key must be a 40-character Z85 CURVE key, was 'short'", e.getMessage());
-        String notZ85 = "~".repeat(40);
-        assertThrows(IllegalArgumentException.class, () -> CurveKeys.requireKey(notZ85, "hub key"));
+        assertEquals("hub key must be a 40-character Z85 CURVE key; it has 5 characters", e.getMessage());
+        String secret = CurveKeys.generate().secretKey(); // given by mistake, with a typo
+        String typo = secret.substring(0, 30) + "~" + secret.substring(31);
+        e = assertThrows(IllegalArgumentException.class, () -> CurveKeys.requireKey(typo, "hub key"));
+        assertEquals("hub key must be a 40-character Z85 CURVE key; its character 31 is not a Z85 character", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> CurveKeys.requireKey(secret + "\n", "hub key"));
+        assertNoSecretIn(e.getMessage(), secret);
     }
 
     @Test
