@@ -73,6 +73,12 @@ final class ClientLink implements Runnable {
         outbox.post(f);
     }
 
+    /** Gives up on request {@code id} (its caller stopped waiting): no reply or resend is kept for it. */
+    void abandon(long id) {
+        pending.remove(id);
+        forget(id);
+    }
+
     @Override
     public void run() {
         try (ZMQ.Poller poller = context.createPoller(2)) {

@@ -133,7 +133,7 @@ public final class HubClient implements AgentLink {
         try {
             r = done.get();
         } catch (InterruptedException e) {
-            link.pending.remove(id);
+            link.abandon(id);
             Thread.currentThread().interrupt();
             throw new HubException("listing the agents of the hub at " + endpoint + " was interrupted", e);
         } catch (ExecutionException e) {
