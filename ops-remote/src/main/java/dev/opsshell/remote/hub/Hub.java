@@ -214,8 +214,8 @@ public final class Hub implements AgentLink {
 
     /**
      * Stops the hub thread, fails every open request with "hub closed", and releases the port. From
-     * a thread whose interrupt is set (Ctrl-C) too: the interrupt is kept for the caller, but held
-     * back until the hub thread has let go of its sockets, as jeromq cannot end a context then.
+     * a thread whose interrupt is set (Ctrl-C), or set while it closes, too: the interrupt is kept for
+     * the caller, and the context is ended on a thread of its own (see {@link Joins}).
      */
     @Override
     public void close() {
@@ -226,8 +226,10 @@ public final class Hub implements AgentLink {
             outbox.wake();
             interrupted |= Joins.join(thread, 5_000);
             failAll(ErrorCode.HUB_CLOSED, "the hub was closed while the request was open");
-            context.close();
-            outbox.close();
+            interrupted |= Joins.closeUninterrupted("ops-hub-close", () -> {
+                context.close();
+                outbox.close();
+            });
         } finally {
             if (interrupted) Thread.currentThread().interrupt();
         }

@@ -169,8 +169,10 @@ public final class HubClient implements AgentLink {
         try {
             link.outbox.wake();
             interrupted |= Joins.join(thread, 5_000);
-            context.close();
-            link.outbox.close();
+            interrupted |= Joins.closeUninterrupted("ops-hub-client-close", () -> {
+                context.close();
+                link.outbox.close();
+            });
         } finally {
             if (interrupted) Thread.currentThread().interrupt();
         }

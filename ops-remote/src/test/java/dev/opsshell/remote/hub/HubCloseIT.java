@@ -45,6 +45,7 @@ class HubCloseIT {
         Hub hub = HubDaemon.start(config, clientKeys);
         List<Agent> agents = new ArrayList<>();
         List<Thread> shells = new ArrayList<>();
+        CountDownLatch hubClosed = new CountDownLatch(0);
         try {
             for (int i = 0; i < 3; i++) {
                 CurveKeys keys = CurveKeys.generate();
@@ -53,24 +54,35 @@ class HubCloseIT {
                         line -> { }).start());
             }
             CountDownLatch connecting = new CountDownLatch(3);
+            CountDownLatch oneConnected = new CountDownLatch(1);
+            CountDownLatch closed = new CountDownLatch(1);
             for (int i = 0; i < 3; i++) {
+                boolean stays = i == 0; // one shell is connected when the hub closes, the others still connecting
                 Thread shell = new Thread(() -> {
                     connecting.countDown();
                     try (HubClient client = HubClient.connect(hub.endpoint(), hub.publicKey(), clientKeys)) {
                         client.agents();
-                    } catch (HubException e) {
-                        // the hub closed under it: what this test provokes
+                        if (stays) {
+                            oneConnected.countDown();
+                            closed.await();
+                        }
+                    } catch (HubException | InterruptedException e) {
+                        // the hub closed under it, or the test ended it: what this test provokes
                     }
                 }, "shell-" + round + "-" + i);
                 shell.start();
                 shells.add(shell);
             }
             assertTrue(connecting.await(30, TimeUnit.SECONDS));
+            assertTrue(oneConnected.await(30, TimeUnit.SECONDS), "no shell got connected");
+            hubClosed = closed;
             if (interrupted) Thread.currentThread().interrupt();
             hub.close();
             assertEquals(interrupted, Thread.interrupted(), "close keeps the caller's interrupt, and makes none");
         } finally {
             hub.close();
+            hubClosed.countDown();
+            shells.forEach(Thread::interrupt); // a shell still connecting to the closed hub gives up at once
             for (Thread shell : shells) shell.join(TimeUnit.SECONDS.toMillis(30));
             agents.forEach(Agent::close);
         }
