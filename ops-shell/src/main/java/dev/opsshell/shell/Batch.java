@@ -57,6 +57,7 @@ final class Batch {
         try (Session session = options.openSession(System.out, ConsolePrompter.forThisProcess(), progress);
              Evaluator evaluator = new Evaluator(new Echo(false, echo && options.json()), false)) {
             session.colour(Tty.interactive());
+            evaluator.library().load(options.libraryFolders()).problems().forEach(System.err::println);
             Reply a = evaluator.eval(argsDeclaration(args));
             if (a.failed()) throw new IllegalStateException("could not define args: " + a.error());
             Shell.scriptArgs(args);

@@ -7,10 +7,12 @@ import dev.opsshell.core.inventory.InventoryWatch;
 import dev.opsshell.core.run.Progress;
 import dev.opsshell.core.transport.Prompter;
 import dev.opsshell.core.transport.Settings;
+import dev.opsshell.shell.repl.Library;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The global options every way of running {@code ops} shares, as given on the command line.
@@ -33,6 +35,12 @@ public record Options(Path inventory, Integer forks, Duration timeout, boolean j
         if (acceptNewHostKeys) s = s.withAcceptNewHostKeys(true);
         if (stream) s = s.withStream(true);
         return s;
+    }
+
+    /** The library folders: {@code lib/} beside the inventory, then {@code ~/.ops/lib}. */
+    public List<Path> libraryFolders() {
+        return Library.folders(Path.of(System.getProperty("user.home")),
+                InventoryLoader.locate(inventory == null ? null : inventory.toString()));
     }
 
     /**

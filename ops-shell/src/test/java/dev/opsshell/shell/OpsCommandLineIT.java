@@ -218,4 +218,34 @@ class OpsCommandLineIT {
         assertEquals("created method twice(int)\n42\n", r.out(), r.toString());
         assertEquals(0, r.code());
     }
+
+    @Test
+    void scriptsAndOneLinersSeeTheLibraryBesideTheInventoryAndTheOperatorsOwn() throws Exception {
+        Path inv = inventory("[web]\nweb1 ansible_connection=local\n");
+        Files.writeString(Files.createDirectories(home.resolve("lib")).resolve("team.jsh"),
+                "Results uptimeOf(Hosts h) {\n    return h.exec(\"echo up\");\n}\n");
+        Files.writeString(Files.createDirectories(home.resolve(".ops/lib")).resolve("mine.jsh"),
+                "String mine() { return uptimeOf(hosts(\"web\")).get(\"web1\").stdout().strip() + \"+mine\"; }\n");
+        OpsProcess.Run r = OpsProcess.run(home, null, "-i", inv.toString(), "-e", "mine()");
+        assertEquals("up+mine\n", r.out(), r.toString());
+        Path script = home.resolve("check.jsh");
+        Files.writeString(script, "System.out.println(mine());\n");
+        r = OpsProcess.run(home, null, "-i", inv.toString(), script.toString());
+        assertEquals("up+mine\n", r.out(), r.toString());
+        assertEquals(0, r.code(), r.toString());
+
+        Files.writeString(home.resolve(".ops/lib/broken.jsh"), "int broken() {\n    return 1\n}\n");
+        r = OpsProcess.run(home, null, "-i", inv.toString(), "-e", "mine()");
+        assertEquals("up+mine\n", r.out(), "the rest of the library still loads: " + r);
+        assertTrue(r.err().startsWith("~/.ops/lib/broken.jsh:2: error: ';' expected"), r.toString());
+        assertEquals(0, r.code(), "a broken library file is reported, it does not fail the one-liner: " + r);
+    }
+
+    @Test
+    void aFileOpenedByHandIsLoadedIntoTheSession() throws Exception {
+        Files.writeString(home.resolve("extra.jsh"), "int extra() { return 41; }\n");
+        OpsProcess.Run r = OpsProcess.run(home, "/open extra.jsh\nextra() + 1\n/open nothing.jsh\n");
+        assertEquals("loaded ~/extra.jsh: created method extra()\n42\n", r.out(), r.toString());
+        assertTrue(r.err().contains("no file nothing.jsh to open"), r.toString());
+    }
 }

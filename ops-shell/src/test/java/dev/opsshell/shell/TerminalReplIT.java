@@ -105,6 +105,33 @@ class TerminalReplIT {
     }
 
     @Test
+    void aLibraryFileSavedWhileTheShellRunsIsLoadedAgainAndABrokenSaveKeepsTheOldVersion() throws Exception {
+        Path file = Files.createDirectories(home.resolve(".ops/lib")).resolve("greetings.jsh");
+        Files.writeString(file, "String greet(String who) {\n    return \"hello \" + who;\n}\n");
+        try (Tmux t = shell()) {
+            t.typeKeys("var kept = greet(\"first\")");
+            t.press("Enter");
+            t.await("kept ==> \"hello first\"", 30);
+            t.typeKeys("greet(kept)"); // saved while this line is being typed: the report goes above it
+            Files.writeString(file, "String greet(String who) {\n    return \"hi \" + who + \", v2\";\n}\n");
+            t.await("reloaded ~/.ops/lib/greetings.jsh: replaced method greet(String)", 30);
+            t.await("the typed line drawn again below the report", 10,
+                    s -> s.stripTrailing().endsWith(PROMPT + "greet(kept)"));
+            t.press("Enter");
+            t.await("\n\"hi hello first, v2\"\n", 15); // the new version, on a variable made before the save
+            Files.writeString(file, "String greet(String who) {\n    return \"broken \" + who\n}\n");
+            String s = t.await("~/.ops/lib/greetings.jsh:2: error: ';' expected", 30);
+            assertTrue(s.contains("its previous definitions stay"), s);
+            t.typeKeys("greet(\"still\")");
+            t.press("Enter");
+            t.await("\n\"hi still, v2\"\n", 15);
+            t.typeKeys("kept");
+            t.press("Enter");
+            t.await("\n\"hello first\"\n" + PROMPT, 15);
+        }
+    }
+
+    @Test
     void historyIsRecalledWithUpAfterARestart() throws Exception {
         try (Tmux t = shell()) {
             t.type("String remembered = \"kept-across-restarts\"");

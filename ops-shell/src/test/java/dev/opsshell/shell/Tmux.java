@@ -53,6 +53,15 @@ final class Tmux implements AutoCloseable {
         return tmux("capture-pane", "-p", "-e", "-J", "-t", name);
     }
 
+    /** Types text one key at a time, as a person does (not as one burst, which a terminal may take for a paste). */
+    void typeKeys(String text) throws IOException, InterruptedException {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            type(new String(Character.toChars(cp)));
+            i += Character.charCount(cp);
+        }
+    }
+
     /** Presses keys by tmux name: Enter, Tab, Up, C-c, C-d. */
     void press(String... keys) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("send-keys", "-t", name));

@@ -7,6 +7,7 @@ import jdk.jshell.Snippet;
 import jdk.jshell.VarSnippet;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,8 @@ import java.util.Map;
 /**
  * The shell's own commands, typed on a line of their own: {@code /help}, {@code /exit [code]},
  * {@code /vars}, {@code /methods}, {@code /imports}, {@code /list}, {@code /drop NAME|ID},
- * {@code /trace}, {@code /reset} (at the prompt), {@code /inventory [reload]}. Anything else starting
- * with '/' gets a message listing these.
+ * {@code /trace}, {@code /reload}, {@code /open FILE}, {@code /reset} (at the prompt),
+ * {@code /inventory [reload]}. Anything else starting with '/' gets a message listing these.
  */
 public final class Commands {
     /** Each command and what it does, as {@code /help} prints them. */
@@ -30,6 +31,8 @@ public final class Commands {
         ALL.put("/list", "the snippets typed so far, with their ids");
         ALL.put("/drop", "forget a variable, method or class: /drop NAME or /drop ID");
         ALL.put("/trace", "the full stack trace of the last exception (also lastError())");
+        ALL.put("/reload", "load the library's changed .jsh files again (saving one does it at the prompt)");
+        ALL.put("/open", "load a .jsh file by hand: /open FILE; it is reloaded with the library from then on");
         ALL.put("/reset", "forget everything typed so far (the session and its connections stay)");
         ALL.put("/inventory", "where the inventory comes from and what it holds; /inventory reload reads it again");
     }
@@ -47,6 +50,10 @@ public final class Commands {
     }
 
     public static Outcome run(String line, Evaluator evaluator, PrintStream out, PrintStream err) {
+        return evaluator.exclusively(() -> runAlone(line, evaluator, out, err));
+    }
+
+    private static Outcome runAlone(String line, Evaluator evaluator, PrintStream out, PrintStream err) {
         String[] words = line.strip().split("\\s+", 2);
         String arg = words.length > 1 ? words[1].strip() : "";
         JShell js = evaluator.jshell();
@@ -71,12 +78,30 @@ public final class Commands {
             case "/drop" -> drop(arg, js, out, err);
             case "/inventory" -> InventoryCommand.run(arg, out, err);
             case "/trace" -> out.println(Shell.trace());
+            case "/reload" -> reload(evaluator.library(), out, err);
+            case "/open" -> {
+                if (arg.isEmpty()) err.println("/open needs a file: /open ~/ops/deploy.jsh");
+                else print(evaluator.library().open(Path.of(arg.startsWith("~/") ? System.getProperty("user.home") + arg.substring(1) : arg)), out, err);
+            }
             case "/reset" -> err.println("/reset works at the prompt only; a script starts fresh each run");
             default -> err.println("unknown command " + words[0] + "; the commands are " + String.join(" ", names())
                     + " (Java code never starts with '/')");
         }
         out.flush();
         return Outcome.CONTINUE;
+    }
+
+    private static void reload(Library library, PrintStream out, PrintStream err) {
+        Library.Report r = library.reload();
+        if (r.isEmpty()) out.println("the library is unchanged (" + library.describeFolders() + ")");
+        else print(r, out, err);
+    }
+
+    private static void print(Library.Report r, PrintStream out, PrintStream err) {
+        r.changes().forEach(out::println);
+        out.flush();
+        r.problems().forEach(err::println);
+        err.flush();
     }
 
     private static Outcome exit(String arg, Evaluator evaluator, PrintStream err) {

@@ -9,17 +9,20 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * A JShell running in this JVM with the ops toolkit on its class path and vocabulary imported:
  * splits input into snippets, evaluates them one at a time and turns what happened into a short
  * {@link Reply}. Remembers the exit code of the last Results evaluated (what a script or one-liner
  * exits with) and the last exception (for {@code /trace} and {@code lastError()}).
- * Not thread-safe: one evaluation at a time, from one thread.
+ * JShell itself is not thread-safe: every use of it here takes one lock, so the library can be
+ * reloaded from a file watcher's thread while the operator types ({@link #exclusively}).
  */
 public final class Evaluator implements AutoCloseable {
     /** What every session starts with: the vocabulary and the types it returns. */
@@ -41,7 +44,9 @@ public final class Evaluator implements AutoCloseable {
             "import java.io.*;");
 
     private final JShell jshell;
-    private final Map<String, Origin> origins = new HashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Library library = new Library(this);
+    private final Map<String, Origin> origins = new ConcurrentHashMap<>();
     private final CapturingExecutionControl.Captured captured = new CapturingExecutionControl.Captured();
     private final LambdaSources lambdas = new LambdaSources();
     private final Echo echo;
@@ -79,9 +84,32 @@ public final class Evaluator implements AutoCloseable {
         return jshell.sourceCodeAnalysis();
     }
 
+    /** The operator's library of {@code .jsh} files loaded into this JShell. */
+    public Library library() {
+        return library;
+    }
+
+    /**
+     * Runs {@code work} with this JShell to itself: an evaluation, a command, and a library reload
+     * from another thread never overlap. Reentrant. Never wait for the terminal's own lock in here.
+     */
+    public <T> T exclusively(Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Splits input into complete snippets and what is left over, unfinished. */
     public Snippets.Split split(String input) {
-        return Snippets.split(analysis(), input);
+        return exclusively(() -> Snippets.split(analysis(), input));
+    }
+
+    /** JShell's completion candidates for {@code line} at {@code cursor}; {@code anchor[0]} is set to where the word starts. */
+    List<SourceCodeAnalysis.Suggestion> completions(String line, int cursor, int[] anchor) {
+        return exclusively(() -> analysis().completionSuggestions(line, cursor, anchor));
     }
 
     /** Evaluates one complete snippet typed at the prompt. */
@@ -94,9 +122,23 @@ public final class Evaluator implements AutoCloseable {
      * snippet starts on), so errors in it, now or later, are reported as {@code file:line}.
      */
     public Reply eval(String source, Origin origin) {
-        captured.reset(); // a declaration runs nothing: it must not see the previous snippet's value
-        List<SnippetEvent> events = jshell.eval(source);
-        lambdas.learn(events, captured.takeLoaded());
+        return evaluate(source, origin).reply();
+    }
+
+    /** A reply and every event JShell reported for it (the library needs them to undo a reload). */
+    record Evaluated(Reply reply, List<SnippetEvent> events) {
+    }
+
+    Evaluated evaluate(String source, Origin origin) {
+        return exclusively(() -> {
+            captured.reset(); // a declaration runs nothing: it must not see the previous snippet's value
+            List<SnippetEvent> events = jshell.eval(source);
+            lambdas.learn(events, captured.takeLoaded());
+            return new Evaluated(reply(source, origin, events), events);
+        });
+    }
+
+    private Reply reply(String source, Origin origin, List<SnippetEvent> events) {
         for (SnippetEvent e : events) {
             if (origin != null && e.causeSnippet() == null) origins.put(e.snippet().id(), origin);
         }
@@ -168,6 +210,11 @@ public final class Evaluator implements AutoCloseable {
 
     /** Where a snippet came from: a script's name and the line it starts on. */
     record Origin(String name, int line) {
+    }
+
+    /** Says that snippet {@code id} now starts at {@code origin} (a library file's unchanged snippet moved). */
+    void origin(String id, Origin origin) {
+        origins.put(id, origin);
     }
 
     /** A stack frame's place: {@code script.jsh:12} for script snippets, {@code #id:line} for typed ones. */

@@ -52,7 +52,7 @@ public final class SnippetParser implements Parser {
             return new Line(line, cursor, 0, s);
         }
         int[] anchor = new int[1];
-        List<SourceCodeAnalysis.Suggestion> found = evaluator.get().analysis().completionSuggestions(line, cursor, anchor);
+        List<SourceCodeAnalysis.Suggestion> found = evaluator.get().completions(line, cursor, anchor);
         Set<String> seen = new LinkedHashSet<>();
         List<Suggestion> s = new ArrayList<>();
         for (SourceCodeAnalysis.Suggestion f : found) {

@@ -8,6 +8,8 @@ import dev.opsshell.shell.Main;
 import dev.opsshell.shell.Options;
 import dev.opsshell.shell.repl.Commands;
 import dev.opsshell.shell.repl.Evaluator;
+import dev.opsshell.shell.repl.Library;
+import dev.opsshell.shell.repl.LibraryWatcher;
 import dev.opsshell.shell.repl.Reply;
 import dev.opsshell.shell.repl.ScriptExit;
 import dev.opsshell.shell.repl.ScriptRunner;
@@ -35,7 +37,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * The interactive shell at a terminal: JLine editing with history in {@code ~/.ops/history},
  * continuation lines for unfinished snippets, Tab completion, a progress line for long fan-outs,
  * Ctrl-C to cancel a run (twice to stop a snippet that is not a fan-out), Ctrl-D to leave.
- * JShell starts in the background once the editor is up, while the first prompt is shown.
+ * JShell starts in the background once the editor is up, while the first prompt is shown, and
+ * loads the operator's library; a library file saved while the shell runs is loaded again and
+ * reported above the line being typed.
  */
 public final class TerminalRepl {
     static final String PROMPT = "ops> ";
@@ -45,16 +49,20 @@ public final class TerminalRepl {
     private static final String RESET = "\033[0m";
 
     private final Terminal terminal;
+    private final List<Path> libraryFolders;
     private volatile CompletableFuture<Evaluator> evaluator;
+    private volatile LineReader reader;
+    private volatile LibraryWatcher watcher;
     private final ReentrantLock inputLock = new ReentrantLock(true);
     private final AtomicInteger ctrlC = new AtomicInteger();
     private String typedAhead = "";
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
 
-    private TerminalRepl(Terminal terminal, CompletableFuture<Evaluator> evaluator) {
+    private TerminalRepl(Terminal terminal, CompletableFuture<Evaluator> evaluator, List<Path> libraryFolders) {
         this.terminal = terminal;
         this.evaluator = evaluator;
+        this.libraryFolders = libraryFolders;
     }
 
     public static int run(Options options) {
@@ -63,13 +71,14 @@ public final class TerminalRepl {
         // probing the other providers costs startup time and brings nothing here
         try (Terminal terminal = TerminalBuilder.builder().system(true).encoding(StandardCharsets.UTF_8)
                 .providers("jni,exec").build()) {
-            TerminalRepl repl = new TerminalRepl(terminal, evaluator);
+            TerminalRepl repl = new TerminalRepl(terminal, evaluator, options.libraryFolders());
             ProgressLines progress = new ProgressLines(terminal.writer());
             try (Session session = options.openSession(System.out, new TerminalPrompter(terminal, repl.inputLock, progress),
                     progress.factory(() -> Session.current().settings().stream()))) {
                 session.colour(true);
                 return repl.loop();
             } finally {
+                repl.stopWatching();
                 repl.evaluator.thenAccept(Evaluator::close);
             }
         } catch (InventoryException e) {
@@ -82,14 +91,18 @@ public final class TerminalRepl {
     }
 
     private int loop() throws IOException {
-        LineReader reader = reader();
+        reader = reader();
         // JShell starts while the operator reads the prompt and types: on two cores, starting it
         // earlier only slows the editor down
         CompletableFuture.runAsync(() -> {
             try {
-                evaluator.complete(new Evaluator(true, true));
+                evaluator.complete(withLibrary(new Evaluator(true, true)));
+                watcher = LibraryWatcher.start(() -> evaluator().library(), this::report);
             } catch (RuntimeException | Error e) {
                 evaluator.completeExceptionally(e);
+            } catch (IOException e) {
+                report(new Library.Report(List.of(), List.of("library files saved from now on are not reloaded by themselves"
+                        + " (" + e.getMessage() + "); /reload loads them")));
             }
         });
         // after JShell: the prompt comes first
@@ -125,6 +138,10 @@ public final class TerminalRepl {
         }
         Session.current().reloadInventoryIfChanged().ifPresent(notice -> out.println(DIM + notice + RESET));
         if (ScriptRunner.isCommand(line)) return Commands.run(line.strip(), ev, out, err);
+        return ev.exclusively(() -> evaluateAlone(ev, line)); // a library reload waits until this line is done
+    }
+
+    private Commands.Outcome evaluateAlone(Evaluator ev, String line) {
         ctrlC.set(0);
         ScriptExit exit = null;
         try (InterruptWatcher watching = InterruptWatcher.start(terminal, inputLock, this::interrupt, this::keepCancelling)) {
@@ -169,11 +186,41 @@ public final class TerminalRepl {
         }
     }
 
-    /** {@code /reset}: a fresh JShell; the session, its settings and open connections stay. */
+    /** {@code /reset}: a fresh JShell with the library loaded again; the session, its settings and open connections stay. */
     private void reset(Evaluator old) {
-        evaluator = CompletableFuture.completedFuture(new Evaluator(true, true));
+        evaluator = CompletableFuture.completedFuture(withLibrary(new Evaluator(true, true)));
         old.close();
         out.println("reset: every variable, method and class typed so far is forgotten; the session and its connections stay");
+    }
+
+    /** Loads the library into a new evaluator; what did not load is said above the prompt. */
+    private Evaluator withLibrary(Evaluator ev) {
+        Library.Report r = ev.library().load(libraryFolders);
+        if (!r.problems().isEmpty()) report(new Library.Report(List.of(), r.problems()));
+        ev.library().whenDirectoriesChange(() -> {
+            LibraryWatcher w = watcher;
+            if (w != null) w.refresh();
+        });
+        return ev;
+    }
+
+    /** Prints a library report above the line being typed, which JLine then draws again as it was. */
+    private void report(Library.Report r) {
+        StringBuilder s = new StringBuilder();
+        r.changes().forEach(c -> s.append(c).append('\n'));
+        r.problems().forEach(p -> s.append(RED).append(p).append(RESET).append('\n'));
+        LineReader lr = reader;
+        if (lr != null) lr.printAbove(s.toString());
+    }
+
+    private void stopWatching() {
+        LibraryWatcher w = watcher;
+        if (w == null) return;
+        try {
+            w.close();
+        } catch (IOException e) {
+            err.println("ops: closing the library watcher: " + e.getMessage());
+        }
     }
 
     /** Once Ctrl-C was pressed, a fan-out that starts later in the same evaluation is cancelled too. */
