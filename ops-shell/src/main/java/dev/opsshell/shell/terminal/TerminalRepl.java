@@ -66,7 +66,10 @@ public final class TerminalRepl {
     }
 
     public static int run(Options options) {
-        CompletableFuture<Evaluator> evaluator = new CompletableFuture<>(); // started once the editor is up
+        // JShell's start (javac's, mostly: the bulk of the time to the first answer) begins at once, on the
+        // other core, while the terminal and the editor are set up; the library is loaded once the session is
+        CompletableFuture<Evaluator> jshell = CompletableFuture.supplyAsync(() -> new Evaluator(true, true));
+        CompletableFuture<Evaluator> evaluator = new CompletableFuture<>();
         // JNI first (fastest to start; the native part ships in the jline jar), exec as the fallback;
         // probing the other providers costs startup time and brings nothing here
         try (Terminal terminal = TerminalBuilder.builder().system(true).encoding(StandardCharsets.UTF_8)
@@ -76,7 +79,7 @@ public final class TerminalRepl {
             try (Session session = options.openSession(System.out, new TerminalPrompter(terminal, repl.inputLock, progress),
                     progress.factory(() -> Session.current().settings().stream()))) {
                 session.colour(true);
-                return repl.loop();
+                return repl.loop(jshell);
             } finally {
                 repl.stopWatching();
                 repl.evaluator.thenAccept(Evaluator::close);
@@ -90,13 +93,15 @@ public final class TerminalRepl {
         }
     }
 
-    private int loop() throws IOException {
+    private int loop(CompletableFuture<Evaluator> jshell) throws IOException {
         reader = reader();
-        // JShell starts while the operator reads the prompt and types: on two cores, starting it
-        // earlier only slows the editor down
-        CompletableFuture.runAsync(() -> {
+        jshell.whenCompleteAsync((started, failed) -> {
+            if (failed != null) {
+                evaluator.completeExceptionally(failed);
+                return;
+            }
             try {
-                evaluator.complete(withLibrary(new Evaluator(true, true)));
+                evaluator.complete(withLibrary(started));
                 watcher = LibraryWatcher.start(() -> evaluator().library(), this::report);
             } catch (RuntimeException | Error e) {
                 evaluator.completeExceptionally(e);
