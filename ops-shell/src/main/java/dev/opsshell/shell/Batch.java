@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -31,7 +33,7 @@ final class Batch {
     }
 
     static int oneLiner(Options options, String code) {
-        return run(options, "-e", code, List.of(), true);
+        return run(options, "-e", code, Optional.empty(), true); // no args: a one-liner takes none
     }
 
     static int script(Options options, Path file, List<String> args) {
@@ -48,21 +50,27 @@ final class Batch {
             return ExitCodes.USAGE;
         }
         if (text.startsWith("#!")) text = "//" + text.substring(2); // allow '#!/usr/bin/env ops' lines
-        return run(options, file.toString(), text, args, false);
+        return run(options, file.toString(), text, Optional.of(args), false);
     }
 
-    private static int run(Options options, String name, String text, List<String> args, boolean echo) {
+    private static int run(Options options, String name, String text, Optional<List<String>> args, boolean echo) {
+        // JShell's start (javac's, mostly: most of a one-liner's time) runs while the session opens
+        CompletableFuture<Evaluator> starting = CompletableFuture.supplyAsync(
+                () -> new Evaluator(new Echo(false, echo && options.json()), false));
         CtrlC.cancelFanoutsFirst();
         Progress.Factory progress = ProgressLine.forThisProcess(options.stream());
         try (Session session = options.openSession(System.out, ConsolePrompter.forThisProcess(), progress);
-             Evaluator evaluator = new Evaluator(new Echo(false, echo && options.json()), false)) {
+             Evaluator evaluator = starting.join()) {
             session.colour(Tty.interactive());
             evaluator.library().load(options.libraryFolders()).problems().forEach(System.err::println);
-            Reply a = evaluator.eval(argsDeclaration(args));
-            if (a.failed()) throw new IllegalStateException("could not define args: " + a.error());
-            Shell.scriptArgs(args);
+            if (args.isPresent()) {
+                Reply a = evaluator.eval(argsDeclaration(args.get()));
+                if (a.failed()) throw new IllegalStateException("could not define args: " + a.error());
+            }
+            Shell.scriptArgs(args.orElse(List.of()));
             return new ScriptRunner(evaluator, System.out, System.err, echo, true).run(name, text);
         } catch (InventoryException e) {
+            starting.thenAccept(Evaluator::close);
             System.err.println("ops: " + e.getMessage());
             return ExitCodes.USAGE;
         }
