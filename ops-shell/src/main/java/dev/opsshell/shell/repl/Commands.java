@@ -8,6 +8,7 @@ import jdk.jshell.VarSnippet;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,8 @@ public final class Commands {
                     out.println(v.typeName() + " " + v.name() + " = " + oneLine(js.varValue(v))));
             case "/methods" -> js.methods().filter(m -> js.status(m).isActive()).forEach(m ->
                     out.println(m.name() + "(" + m.parameterTypes() + ")" + returnType(m)));
-            case "/imports" -> js.imports().filter(i -> js.status(i).isActive()).forEach(i -> out.println(i.source().strip()));
+            case "/imports" -> js.imports().filter(i -> js.status(i).isActive())  // the startup's are one snippet
+                    .flatMap(i -> Arrays.stream(i.source().strip().split("(?<=;)\\s+"))).forEach(out::println);
             case "/list" -> js.snippets().filter(s -> js.status(s).isActive() && isUsers(s)).forEach(s ->
                     out.println(String.format("%4s: %s", s.id(), s.source().strip().replace("\n", "\n      "))));
             case "/drop" -> drop(arg, js, out, err);
@@ -137,7 +139,7 @@ public final class Commands {
 
     /** Snippets the operator typed, not the shell's own startup imports and args. */
     private static boolean isUsers(Snippet s) {
-        return !Evaluator.STARTUP.contains(s.source().strip()) && !(s instanceof VarSnippet v && v.name().equals("args")
+        return !Evaluator.STARTUP_SNIPPET.equals(s.source().strip()) && !(s instanceof VarSnippet v && v.name().equals("args")
                 && s.source().startsWith("String[] args = {"));
     }
 
