@@ -123,20 +123,27 @@ public final class Library {
         directoriesChanged = action;
     }
 
-    /** The directories a watcher should watch: the library folders that exist and those of opened files. */
+    /**
+     * The directories a watcher should watch: the library folders that exist, the parent of one
+     * that does not yet (to see it made), and those of opened files.
+     */
     public List<Path> directories() {
         return evaluator.exclusively(() -> {
             Set<Path> out = new LinkedHashSet<>();
-            folders.stream().filter(Files::isDirectory).forEach(out::add);
+            for (Path f : folders) {
+                if (Files.isDirectory(f)) out.add(f);
+                else if (f.getParent() != null && Files.isDirectory(f.getParent())) out.add(f.getParent());
+            }
             opened.forEach(p -> out.add(p.getParent()));
             return List.copyOf(out);
         });
     }
 
-    /** Whether a change to {@code file} concerns the library (a {@code .jsh} of a folder, or an opened file). */
-    public boolean concerns(Path file) {
-        Path p = file.toAbsolutePath().normalize();
-        return evaluator.exclusively(() -> opened.contains(p) || isLibraryName(p) && folders.contains(p.getParent()));
+    /** Whether a change to {@code path} concerns the library: a {@code .jsh} of a folder, an opened file, a folder made. */
+    public boolean concerns(Path path) {
+        Path p = path.toAbsolutePath().normalize();
+        return evaluator.exclusively(() -> opened.contains(p) || folders.contains(p)
+                || isLibraryName(p) && folders.contains(p.getParent()));
     }
 
     /** The folders, as messages name them. */

@@ -93,7 +93,7 @@ public final class LibraryWatcher implements AutoCloseable {
             if (e.kind() == OVERFLOW) relevant = true;
             else if (e.context() instanceof Path name && library.get().concerns(dir.resolve(name))) relevant = true;
         }
-        key.reset();
+        if (!key.reset()) watched.remove(dir); // the directory is gone: watched again by refresh() once it is back
         return relevant;
     }
 

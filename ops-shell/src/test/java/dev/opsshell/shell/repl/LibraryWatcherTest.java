@@ -88,4 +88,17 @@ class LibraryWatcherTest {
         assertTrue(text.startsWith(Library.display(dir.resolve("ops.jsh")) + ":3: error: ';' expected"), text);
         assertEquals(1, evaluator.eval("version()").value());
     }
+
+    @Test
+    void aLibraryFolderMadeWhileTheShellRunsIsWatchedFromThenOn() throws Exception {
+        Path later = Files.createDirectories(dir.resolve("home/.ops")).resolve("lib"); // ~/.ops exists, ~/.ops/lib not yet
+        evaluator.library().load(List.of(dir, later));
+        watcher.refresh();
+        Files.createDirectories(later);
+        Path f = later.resolve("new.jsh");
+        Files.writeString(f, "int fromNewFolder() { return 5; }\n");
+        Library.Report r = next();
+        assertEquals(List.of("loaded " + Library.display(f) + ": created method fromNewFolder()"), r.changes(), r.text());
+        assertEquals(5, evaluator.eval("fromNewFolder()").value());
+    }
 }
