@@ -244,8 +244,12 @@ public final class Evaluator implements AutoCloseable {
         jshell.stop();
     }
 
+    /** Closes JShell once no evaluation or reload is using it. */
     @Override
     public void close() {
-        jshell.close();
+        exclusively(() -> {
+            jshell.close();
+            return null;
+        });
     }
 }

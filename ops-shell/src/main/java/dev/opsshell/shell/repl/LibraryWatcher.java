@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -76,12 +77,21 @@ public final class LibraryWatcher implements AutoCloseable {
                     relevant |= drain(more);
                 }
                 if (!relevant) continue;
-                Library.Report r = library.get().reload();
+                Library.Report r = reload();
                 refresh();
                 if (!r.isEmpty()) report.accept(r);
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             Thread.currentThread().interrupt(); // closed: the shell is leaving
+        }
+    }
+
+    /** Reloads the library; a failure is reported (one JShell closed by /reset under it) and watching goes on. */
+    private Library.Report reload() {
+        try {
+            return library.get().reload();
+        } catch (RuntimeException e) {
+            return new Library.Report(List.of(), List.of("the library could not be reloaded (" + e + "); /reload tries again"));
         }
     }
 
