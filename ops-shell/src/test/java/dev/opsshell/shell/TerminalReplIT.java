@@ -132,6 +132,20 @@ class TerminalReplIT {
     }
 
     @Test
+    void aLibraryFileThatDoesNotCompileIsReportedAtStartAndALineTypedAtOnceIsAnswered() throws Exception {
+        Path file = Files.createDirectories(home.resolve(".ops/lib")).resolve("broken.jsh");
+        Files.writeString(file, "int broken() {\n    return 1\n}\n");
+        try (Tmux t = Tmux.start(home, OpsProcess.LAUNCHER.toString())) {
+            t.await(PROMPT, START);
+            t.type("6 * 7"); // at once: JShell may still be loading the library, which has an error to say
+            t.press("Enter");
+            t.await("\n42\n", 30);
+            String s = t.await("~/.ops/lib/broken.jsh:2: error: ';' expected", 30);
+            assertTrue(s.contains("~/.ops/lib/broken.jsh not loaded: nothing of it is defined"), s);
+        }
+    }
+
+    @Test
     void historyIsRecalledWithUpAfterARestart() throws Exception {
         try (Tmux t = shell()) {
             t.type("String remembered = \"kept-across-restarts\"");

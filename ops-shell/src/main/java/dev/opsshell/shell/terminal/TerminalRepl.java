@@ -101,7 +101,10 @@ public final class TerminalRepl {
                 return;
             }
             try {
-                evaluator.complete(withLibrary(started));
+                Library.Report problems = loadLibrary(started);
+                // completed before printing: a line typed meanwhile waits for it holding the terminal's lock
+                evaluator.complete(started);
+                report(problems);
                 watcher = LibraryWatcher.start(() -> evaluator().library(), this::report);
             } catch (RuntimeException | Error e) {
                 evaluator.completeExceptionally(e);
@@ -193,24 +196,27 @@ public final class TerminalRepl {
 
     /** {@code /reset}: a fresh JShell with the library loaded again; the session, its settings and open connections stay. */
     private void reset(Evaluator old) {
-        evaluator = CompletableFuture.completedFuture(withLibrary(new Evaluator(true, true)));
+        Evaluator fresh = new Evaluator(true, true);
+        Library.Report problems = loadLibrary(fresh);
+        evaluator = CompletableFuture.completedFuture(fresh);
         old.close();
+        report(problems);
         out.println("reset: every variable, method and class typed so far is forgotten; the session and its connections stay");
     }
 
-    /** Loads the library into a new evaluator; what did not load is said above the prompt. */
-    private Evaluator withLibrary(Evaluator ev) {
+    /** Loads the library into a new evaluator; returns what did not load, to be said once the evaluator is in use. */
+    private Library.Report loadLibrary(Evaluator ev) {
         Library.Report r = ev.library().load(libraryFolders);
-        if (!r.problems().isEmpty()) report(new Library.Report(List.of(), r.problems()));
         ev.library().whenDirectoriesChange(() -> {
             LibraryWatcher w = watcher;
             if (w != null) w.refresh();
         });
-        return ev;
+        return new Library.Report(List.of(), r.problems());
     }
 
     /** Prints a library report above the line being typed, which JLine then draws again as it was. */
     private void report(Library.Report r) {
+        if (r.isEmpty()) return;
         StringBuilder s = new StringBuilder();
         r.changes().forEach(c -> s.append(c).append('\n'));
         r.problems().forEach(p -> s.append(RED).append(p).append(RESET).append('\n'));
