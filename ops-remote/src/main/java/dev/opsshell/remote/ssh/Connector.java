@@ -4,15 +4,18 @@ import dev.opsshell.core.result.Outcome;
 import dev.opsshell.core.transport.Settings;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.DisconnectReason;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.method.AuthMethod;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -79,6 +82,13 @@ final class Connector {
         HostKeyCheck check = new HostKeyCheck(known, settings.acceptNewHostKeys());
         client.addHostKeyVerifier(check);
         AtomicBoolean expired = new AtomicBoolean();
+        // sshj 0.39 can lose the server's hang-up when it lands between two login attempts (UserAuthImpl clears the
+        // error it was given, or waits for a service accept that never comes) and then waits out the timeout:
+        // remember the hang-up, so the expiry below is reported as what it was.
+        AtomicReference<String> hungUp = new AtomicReference<>();
+        client.getTransport().setDisconnectListener((reason, message) -> {
+            if (reason != DisconnectReason.BY_APPLICATION) hungUp.compareAndSet(null, message == null ? reason.name() : message);
+        });
         boolean authenticating = false;
         ScheduledFuture<?> alarm = alarms.schedule(() -> {
             expired.set(true);
@@ -98,7 +108,15 @@ final class Connector {
                 throw new SshFailure(Outcome.HOST_KEY_REJECTED, check.refusal(), ex)
                         .fixedFor(check.unknown() ? SshFailure::acceptHostKeysHint : null);
             }
-            if (expired.get()) throw Failures.handshakeTimeout(target, settings.connectTimeout(), ex);
+            if (expired.get() && authenticating && hungUp.get() != null) {
+                IOException hangUp = new IOException(hungUp.get());
+                hangUp.addSuppressed(ex);
+                throw closedDuringLogin(target, login, hangUp);
+            }
+            if (expired.get()) {
+                throw authenticating ? loginTimeout(target, login, settings.connectTimeout(), ex)
+                        : Failures.handshakeTimeout(target, settings.connectTimeout(), ex);
+            }
             if (ex instanceof UserAuthException) throw new Refused(ex);
             if (authenticating) throw closedDuringLogin(target, login, ex);
             throw Failures.connect(target, jump != null, settings.connectTimeout(), ex);
@@ -120,6 +138,15 @@ final class Connector {
                 + " (SSH_AUTH_SOCK), and neither ansible_ssh_private_key_file nor IdentityFile (~/.ssh/config) names one"
                 : String.join("; ", login.problems());
         return new SshFailure(Outcome.AUTH_FAILED, "cannot log in to " + target.endpoint() + ": " + why);
+    }
+
+    /** The handshake was done but the login did not finish in time: the host answers, so say what was offered. */
+    private static SshFailure loginTimeout(Target target, Login login, Duration timeout, Exception cause) {
+        Endpoint e = target.endpoint();
+        return new SshFailure(Outcome.UNREACHABLE, "logging in to " + e.hostPort() + " as '" + e.user()
+                + "' did not finish within " + Failures.seconds(timeout) + " (offered " + login.tried() + "); the host"
+                + " answered SSH but was slow to check the keys: is it overloaded? many keys in the ssh-agent make each"
+                + " login longer (IdentitiesOnly yes); raise the limit with connectTimeout(…)", cause);
     }
 
     /** sshd hangs up on a login that offered more keys than its MaxAuthTries (6 by default). */

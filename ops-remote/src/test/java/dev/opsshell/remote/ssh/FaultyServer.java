@@ -20,20 +20,24 @@ import java.util.Map;
 /**
  * An in-process Apache MINA SSHD server on a free loopback port that misbehaves on purpose, for
  * faults real OpenSSH will not produce on demand: it drops the connection mid-command, stalls
- * after login, or refuses every login.
+ * after login, stalls while checking a key (until closed), or refuses every login.
  */
 final class FaultyServer implements AutoCloseable {
 
-    enum Fault { DROP_MID_COMMAND, STALL, REJECT_AUTH }
+    enum Fault { DROP_MID_COMMAND, STALL, STALL_AUTH, REJECT_AUTH }
 
     private final SshServer server;
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
     FaultyServer(Fault fault) {
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
         server.setPort(0);
         server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider());
-        server.setPublickeyAuthenticator((user, key, session) -> fault != Fault.REJECT_AUTH);
+        server.setPublickeyAuthenticator((user, key, session) -> {
+            if (fault == Fault.STALL_AUTH) awaitClose();
+            return fault != Fault.REJECT_AUTH;
+        });
         server.setCommandFactory((channel, line) -> new Misbehaving(fault));
         try {
             server.start();
@@ -52,8 +56,17 @@ final class FaultyServer implements AutoCloseable {
                 List.of());
     }
 
+    private void awaitClose() {
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() throws IOException {
+        closed.countDown();
         server.stop(true);
     }
 

@@ -74,6 +74,18 @@ class SshFaultIT {
     }
 
     @Test
+    void aServerThatNeverFinishesCheckingTheKeysSaysTheLoginWasSlowNotThatThereWasNoHandshake() throws Exception {
+        session.update(s -> s.withConnectTimeout(Duration.ofSeconds(2)));
+        try (FaultyServer mina = new FaultyServer(FaultyServer.Fault.STALL_AUTH);
+             SshTransport ssh = lab.transport(session)) {
+            Result r = ssh.exec(mina.host("slow", lab.key()), Command.of("true", session.settings()), OutputSink.NONE);
+            assertEquals(Outcome.UNREACHABLE, r.outcome(), r::toString);
+            assertTrue(r.message().contains("as 'tester' did not finish within 2 s") && r.message().contains(lab.key().toString()),
+                    r.message());
+        }
+    }
+
+    @Test
     void aServerRejectingEveryKeyIsAuthFailed() throws Exception {
         try (FaultyServer mina = new FaultyServer(FaultyServer.Fault.REJECT_AUTH);
              SshTransport ssh = lab.transport(session)) {
