@@ -96,7 +96,10 @@ class AgentFaultsIT {
     void anAgentPinningTheWrongHubKeyNeverRegisters() throws Exception {
         try (HubFixture fx = new HubFixture(dir)) {
             AgentProcess wrong = fx.unknown("misled", CurveKeys.generate().publicKey());
-            Thread.sleep(3000);
+            // a fixed pause proved nothing on a loaded machine (the agent's JVM may not have tried yet):
+            // wait until its first attempt is over, which it logs before it retries
+            Await.until(Duration.ofSeconds(60), "the misled agent to give up its first connection",
+                    () -> wrong.log().contains(" silent for "));
             assertTrue(wrong.process.isAlive());
             assertTrue(fx.hub.agent("misled").isEmpty());
             assertTrue(fx.hub.keys().list().isEmpty(), "its key never reached the key store");
