@@ -18,9 +18,10 @@ class InventoryReloadIT {
     Path home;
 
     private static void enter(Tmux t, String line) throws Exception {
-        t.await("a fresh prompt", 60, screen -> screen.stripTrailing().endsWith(PROMPT.strip()));
+        String before = t.await("a fresh prompt", 60, screen -> screen.stripTrailing().endsWith(PROMPT.strip()));
+        int shown = count(before, PROMPT + line); // the same line may be on screen already from an earlier step
         t.type(line); // one key at a time
-        t.await(PROMPT + line, 15);
+        t.await("'" + PROMPT + line + "' typed", 15, screen -> count(screen, PROMPT + line) > shown);
         t.press("Enter");
     }
 
@@ -56,7 +57,10 @@ class InventoryReloadIT {
 
             Files.writeString(inv, "[web]\nweb7 ansible_connection=local\n");
             enter(t, "hosts(\"web\").exec(\"echo fixed\")");
-            s = t.await("inventory reloaded: 1 host (" + inv + ")\necho fixed\n✔ web7\n    fixed\n", 30);
+            String fixed = "inventory reloaded: 1 host (" + inv + ")\necho fixed\n✔ web7\n    fixed\n";
+            // the summary comes after the output awaited: wait for the prompt that follows the whole answer
+            s = t.await("'" + fixed + "' and a fresh prompt", 30,
+                    screen -> screen.contains(fixed) && screen.stripTrailing().endsWith(PROMPT.strip()));
             assertTrue(s.contains("1 ok"), s);
         }
     }
