@@ -45,10 +45,11 @@ class TerminalReplIT {
     @Test
     void thePromptAppearsAndAnExpressionEchoesItsValue() throws Exception {
         try (Tmux t = shell()) {
-            assertFalse(t.screen().contains("WARNING"), "no JVM warnings on the way up: " + t.screen());
             t.type("localhost().exec(\"echo hello-from-tmux\")");
             t.press("Enter");
             String s = t.await("1 ok", 30);
+            // JShell starts behind the prompt: only once it has answered is the way up over
+            assertFalse(s.contains("WARNING"), "no JVM warnings on the way up: " + s);
             assertTrue(s.contains("✔ localhost\n    hello-from-tmux"), s);
             t.type("6 * 7");
             t.press("Enter");
@@ -194,9 +195,12 @@ class TerminalReplIT {
             t.type("\"warm\"");
             t.press("Enter");
             t.await("\n\"warm\"\n" + PROMPT, 30);
-            t.type("while (true) { } ; \"not reached\"");
+            // the loop makes a folder before it spins: a second Ctrl-C that comes while JShell still
+            // compiles the snippet has nothing to stop yet, so the keys wait until the loop runs
+            Path looping = home.resolve("looping");
+            t.type("for (new java.io.File(\"" + looping + "\").mkdir(); ; ) { } ; \"not reached\"");
             t.press("Enter");
-            Thread.sleep(500);
+            t.await("the loop running (" + looping + " made)", 30, screen -> Files.isDirectory(looping));
             t.press("C-c");
             t.await("press Ctrl-C again", 10);
             t.press("C-c");
