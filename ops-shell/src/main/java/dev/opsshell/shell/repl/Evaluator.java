@@ -171,7 +171,7 @@ public final class Evaluator implements AutoCloseable {
     private Optional<String> describe(SnippetEvent e, Object v) {
         Snippet s = e.snippet();
         return switch (s.kind()) {
-            case EXPRESSION -> v != CapturingExecutionControl.Captured.NONE ? echo.of(v) : lambdaIn(s).or(() -> jshellText(e));
+            case EXPRESSION -> v != CapturingExecutionControl.Captured.NONE ? echo.of(v) : lambdaIn(e).or(() -> jshellText(e));
             case VAR -> s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
                     ? echo.of(v) : echo.ofVariable(((jdk.jshell.VarSnippet) s).name(), v);
             case METHOD, TYPE_DECL -> announceDeclarations ? Optional.of(Declarations.describe(jshell, e)) : Optional.empty();
@@ -182,9 +182,12 @@ public final class Evaluator implements AutoCloseable {
     /**
      * A variable typed alone is echoed from JShell's text of its value, which for a lambda is its
      * class name: asking JShell for that text again lets the execution engine keep the lambda itself.
+     * Only then: asking again runs any other value's {@code toString()} a second time.
      */
-    private Optional<String> lambdaIn(Snippet s) {
+    private Optional<String> lambdaIn(SnippetEvent e) {
+        Snippet s = e.snippet();
         if (s.subKind() != Snippet.SubKind.VAR_VALUE_SUBKIND) return Optional.empty();
+        if (e.value() == null || !e.value().contains("$Lambda")) return Optional.empty(); // as JShell shows one: $Lambda$N/0x…@…
         String name = ((jdk.jshell.ExpressionSnippet) s).name();
         jshell.variables().filter(var -> var.name().equals(name) && jshell.status(var).isActive())
                 .findFirst().ifPresent(jshell::varValue);

@@ -54,6 +54,15 @@ class EvaluatorTest {
     }
 
     @Test
+    void aVariableTypedAloneIsShownWithOneCallToItsToString() {
+        evaluator.eval("int[] shown = {0};");
+        evaluator.eval("Object counted = new Object() { public String toString() { return \"shown \" + (++shown[0]); } };");
+        evaluator.eval("shown[0] = 0;");
+        Reply r = evaluator.eval("counted");
+        assertEquals(1, evaluator.eval("shown[0]").value(), () -> "toString calls for one echo: " + r.echo());
+    }
+
+    @Test
     void resultsEchoLikePrettyAndSetTheExitCode() {
         Reply r = evaluator.eval("localhost().exec(\"echo hi; exit 3\")");
         String echo = String.join("\n", r.echo());
