@@ -27,4 +27,10 @@ public final class ConsolePrompter implements Prompter {
         return ProgressLines.console().whilePrompting(() ->
                 Optional.ofNullable(console.readPassword("%s", prompt.endsWith(" ") ? prompt : prompt + " ")));
     }
+
+    @Override
+    public synchronized Optional<String> line(String prompt) {
+        return ProgressLines.console().whilePrompting(() ->
+                Optional.ofNullable(console.readLine("%s", prompt.endsWith(" ") ? prompt : prompt + " ")));
+    }
 }

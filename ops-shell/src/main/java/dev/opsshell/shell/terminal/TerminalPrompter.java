@@ -32,18 +32,22 @@ final class TerminalPrompter implements Prompter {
 
     @Override
     public Optional<char[]> secret(String prompt) {
-        return progress.whilePrompting(() -> ask(prompt));
+        return progress.whilePrompting(() -> ask(prompt, '*')).map(String::toCharArray);
     }
 
-    private Optional<char[]> ask(String prompt) {
+    @Override
+    public Optional<String> line(String prompt) {
+        return progress.whilePrompting(() -> ask(prompt, null));
+    }
+
+    private Optional<String> ask(String prompt, Character mask) {
         inputLock.lock();
         Attributes during = terminal.getAttributes();
         try {
             terminal.setAttributes(cooked);
             LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("ops-secret")
                     .variable(LineReader.DISABLE_HISTORY, true).build();
-            String answer = reader.readLine(prompt.endsWith(" ") ? prompt : prompt + " ", '*');
-            return Optional.of(answer.toCharArray());
+            return Optional.of(reader.readLine(prompt.endsWith(" ") ? prompt : prompt + " ", mask));
         } catch (UserInterruptException | EndOfFileException e) {
             return Optional.empty();
         } finally {

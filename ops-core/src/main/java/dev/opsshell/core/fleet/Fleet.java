@@ -1,0 +1,166 @@
+package dev.opsshell.core.fleet;
+
+import dev.opsshell.core.OpsException;
+import dev.opsshell.core.driver.Drivers;
+import dev.opsshell.core.job.JobKind;
+import dev.opsshell.core.job.JobQueue;
+import dev.opsshell.core.job.JobRecord;
+import dev.opsshell.core.job.JobStats;
+import dev.opsshell.core.job.JobStatus;
+import dev.opsshell.core.job.Provisioner;
+import dev.opsshell.core.store.Store;
+import dev.opsshell.core.system.DriverSection;
+import dev.opsshell.core.system.Machine;
+import dev.opsshell.core.system.MachineIds;
+import dev.opsshell.core.system.MachineState;
+import dev.opsshell.core.system.Type;
+import dev.opsshell.core.transport.Prompter;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The systems half of a shell: the store, the drivers and the job queue, and the verbs on them
+ * (create, jobs on a selection, sync, converge, stats). One per shell; thread-safe.
+ */
+public final class Fleet implements AutoCloseable {
+    private final Store store;
+    private final Drivers drivers;
+    private final JobQueue queue;
+    private final Supplier<Prompter> prompter;
+    private volatile Predicate<Machine> agentConnected = m -> false;
+
+    public Fleet(Store store, Drivers drivers, Provisioner provisioner, JobQueue.Options options, Supplier<Prompter> prompter) {
+        this.store = store;
+        this.drivers = drivers;
+        this.queue = new JobQueue(store, drivers, provisioner, options);
+        this.prompter = prompter;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public Drivers drivers() {
+        return drivers;
+    }
+
+    public JobQueue queue() {
+        return queue;
+    }
+
+    /** How the systems table knows whether a system's agent is connected (the hub tells). */
+    public void agentConnected(Predicate<Machine> test) {
+        agentConnected = test;
+    }
+
+    public Systems systems() {
+        return new Systems(this, store.machines(), false);
+    }
+
+    /** Records {@code count} new systems from a template and creates them; waits and returns how it went. */
+    public JobResults create(Template template, int count) {
+        return createAsync(template, count).await();
+    }
+
+    public Batch createAsync(Template template, int count) {
+        if (count < 1) throw new IllegalArgumentException("create: a count of at least 1, got " + count);
+        if (template.type() != null && store.type(template.type().name()).isEmpty()) store.save(template.type());
+        List<Machine> made = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        store.machines().forEach(m -> taken.add(m.hostname()));
+        String stem = template.type() == null ? "vm" : template.type().name();
+        int n = 1;
+        for (int i = 0; i < count; i++) {
+            while (taken.contains(stem + "-" + n)) n++;
+            String hostname = stem + "-" + n;
+            taken.add(hostname);
+            Machine m = new Machine(MachineIds.next(), hostname, template.domain(), template.user(), template.os(),
+                    template.size().cpu(), template.size().ramMb(), template.volumes(), null,
+                    template.type() == null ? null : template.type().name(), template.tags(), MachineState.NEW,
+                    template.driver(), null, null, Instant.now());
+            store.insert(m);
+            made.add(m);
+        }
+        return submit(JobKind.CREATE, new Systems(this, made, true), Map.of());
+    }
+
+    /** Runs a job on every system of a selection, asking first for a destructive one, and waits. */
+    public JobResults run(JobKind kind, Systems systems, Map<String, String> args) {
+        return submit(kind, systems, args).await();
+    }
+
+    public Batch submit(JobKind kind, Systems systems, Map<String, String> args) {
+        if (kind.destructive()) confirmDestructive(kind.word(), systems);
+        return new Batch(this, queue.submit(kind, systems.list(), args));
+    }
+
+    /** Imports machines one driver connection has that the store does not, and flags records whose machine is gone. */
+    public JobResults sync(DriverSection section) {
+        return new Batch(this, queue.sync(section)).await();
+    }
+
+    public ConvergePlan plan(Template template, Map<Type, Integer> wanted) {
+        return ConvergePlan.of(this, template, wanted, store.machines());
+    }
+
+    public JobStats stats() {
+        return JobStats.of(store.jobs(EnumSet.of(JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.INTERRUPTED, JobStatus.CANCELLED)));
+    }
+
+    public List<JobRecord> jobs(int limit) {
+        return store.jobs(limit);
+    }
+
+    JobResults awaitAll(List<String> batches) {
+        List<JobRecord> all = new ArrayList<>();
+        for (String b : batches) all.addAll(new Batch(this, b).await().jobs());
+        return new JobResults(this, String.join(",", batches), all);
+    }
+
+    void confirmDestructive(String what, Systems systems) {
+        if (systems.force() || systems.isEmpty()) return;
+        String names = String.join(", ", systems.list().stream().limit(5).map(m -> m.id() + " " + m.hostname()).toList())
+                + (systems.size() > 5 ? ", …" : "");
+        var answer = prompter.get().confirm(what + " " + systems.size() + " system(s): " + names + "?");
+        if (answer.isEmpty()) {
+            throw new OpsException(what + " needs a yes from a person at a terminal; in a script say .forced() "
+                    + "(or --force on the command line)");
+        }
+        if (!answer.get()) throw new OpsException(what + ": not confirmed, nothing done");
+    }
+
+    String table(List<Machine> machines) {
+        return MachineTable.render(machines, agentConnected);
+    }
+
+    /** Parses {@code 90s}, {@code 2m}, {@code 1500ms} (for command-line flags). */
+    public static Duration duration(String text) {
+        Matcher m = Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text.trim());
+        if (!m.matches()) throw new IllegalArgumentException("a duration like 90s, 2m or 1500ms, got: " + text);
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+    }
+
+    @Override
+    public void close() {
+        queue.close();
+        drivers.close();
+        store.close();
+    }
+}

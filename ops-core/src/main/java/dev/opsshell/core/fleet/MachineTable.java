@@ -1,0 +1,40 @@
+package dev.opsshell.core.fleet;
+
+import dev.opsshell.core.system.Machine;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+/** The systems table: id, hostname, ip, type, os, driver, state and whether the agent is connected. */
+final class MachineTable {
+    private MachineTable() {
+    }
+
+    static String render(List<Machine> machines, Predicate<Machine> agentConnected) {
+        if (machines.isEmpty()) return "no systems (create(kvm(), small(), type(\"web\"), 2) makes two)";
+        String[] head = {"id", "hostname", "ip", "type", "os", "driver", "state", "agent"};
+        List<String[]> rows = new java.util.ArrayList<>();
+        rows.add(head);
+        for (Machine m : machines) {
+            rows.add(new String[]{m.id(), m.fqdn(), orDash(m.ip()), orDash(m.type()), orDash(m.os()), m.driver().kind(),
+                    m.state().word() + (m.error() == null ? "" : " !"), agentConnected.test(m) ? "✔" : "✗"});
+        }
+        int[] width = new int[head.length];
+        for (String[] r : rows) for (int i = 0; i < r.length; i++) width[i] = Math.max(width[i], r[i].length());
+        StringBuilder out = new StringBuilder();
+        for (String[] r : rows) {
+            for (int i = 0; i < r.length; i++) {
+                out.append(i == r.length - 1 ? r[i] : String.format("%-" + width[i] + "s  ", r[i]));
+            }
+            out.append('\n');
+        }
+        long failed = machines.stream().filter(m -> m.error() != null).count();
+        out.append(machines.size()).append(" system(s)");
+        if (failed > 0) out.append(", ").append(failed).append(" with an error (!): systems().where(m -> m.error() != null)");
+        return out.toString();
+    }
+
+    private static String orDash(String s) {
+        return s == null || s.isBlank() ? "-" : s;
+    }
+}
