@@ -44,6 +44,11 @@ public record ConvergePlan(Fleet fleet, Template template, Map<Type, Integer> cr
         return new ConvergePlan(fleet, template, create, destroy, notCounted, false);
     }
 
+    /** The plan itself, to read before applying: {@code converge(Map.of(type("web"), 4)).plan()}. */
+    public ConvergePlan plan() {
+        return this;
+    }
+
     public boolean nothingToDo() {
         return create.isEmpty() && destroy.isEmpty();
     }

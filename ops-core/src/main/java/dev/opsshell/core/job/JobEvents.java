@@ -76,6 +76,11 @@ public final class JobEvents {
         }
     }
 
+    /** A job found its system held by another job and will be tried again. */
+    void waiting(String jobId, String why) {
+        stepped(jobId, why);
+    }
+
     private void stepped(String jobId, String step) {
         for (Listener l : listeners) l.step(jobId, step);
     }

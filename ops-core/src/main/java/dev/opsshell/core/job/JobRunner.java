@@ -34,7 +34,9 @@ final class JobRunner {
         JobRecord job = found.get();
         String system = job.systemId();
         if (system != null && !store.claim(system, jobId)) {
-            throw new SystemBusy(system, store.holder(system).orElse("?"));
+            String holder = store.holder(system).orElse("?");
+            events.waiting(jobId, "waiting: system " + system + " is held by job " + holder);
+            throw new SystemBusy(system, holder);
         }
         RunningJob ctx = events.started(jobId);
         JobRecord running = job.with(JobStatus.RUNNING, Instant.now(), null, null).ownedBy(owner);
