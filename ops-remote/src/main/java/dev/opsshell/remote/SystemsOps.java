@@ -1,0 +1,178 @@
+package dev.opsshell.remote;
+
+import dev.opsshell.core.fleet.ConvergePlan;
+import dev.opsshell.core.fleet.JobResults;
+import dev.opsshell.core.fleet.Os;
+import dev.opsshell.core.fleet.Systems;
+import dev.opsshell.core.fleet.Template;
+import dev.opsshell.core.job.JobRecord;
+import dev.opsshell.core.job.JobStats;
+import dev.opsshell.core.system.DriverSection;
+import dev.opsshell.core.system.Machine;
+import dev.opsshell.core.system.ProvisionStep;
+import dev.opsshell.core.system.Size;
+import dev.opsshell.core.system.Type;
+import dev.opsshell.core.system.Volume;
+import dev.opsshell.remote.fleet.SessionFleet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The systems vocabulary, preloaded by {@code import static dev.opsshell.remote.SystemsOps.*}:
+ * <pre>{@code
+ * create(kvm(), medium(), type("redis"), 3);
+ * systems().typed("redis").stop().start();
+ * systems().typed("redis").hosts().exec("redis-cli ping");
+ * converge(Map.of(type("web"), 4, type("lb"), 1)).plan();
+ * }</pre>
+ */
+public final class SystemsOps {
+    private SystemsOps() {
+    }
+
+    // ---- presets that read as words
+
+    /** The kvm driver on {@code OPS_KVM_URI}, else libvirt's built-in test hypervisor (no server needed). */
+    public static DriverSection kvm() {
+        String uri = System.getenv().getOrDefault("OPS_KVM_URI", "test:///default");
+        return kvm(uri);
+    }
+
+    public static DriverSection kvm(String uri) {
+        return DriverSection.of("kvm", Map.of("uri", uri));
+    }
+
+    /** An existing machine, woken by Wake-on-LAN and shut down over SSH. */
+    public static DriverSection physical(String mac, String address) {
+        return DriverSection.of("physical", Map.of("mac", mac, "address", address));
+    }
+
+    public static Size tiny() {
+        return Size.TINY;
+    }
+
+    public static Size small() {
+        return Size.SMALL;
+    }
+
+    public static Size medium() {
+        return Size.MEDIUM;
+    }
+
+    public static Size large() {
+        return Size.LARGE;
+    }
+
+    public static Size xlarge() {
+        return Size.XLARGE;
+    }
+
+    public static Os debian() {
+        return Os.DEBIAN_12;
+    }
+
+    public static Os ubuntu() {
+        return Os.UBUNTU_24;
+    }
+
+    public static Volume volume(String name, int sizeGb) {
+        return new Volume(name, sizeGb);
+    }
+
+    /** The stored type of that name, or a new empty one (saved when first used to create). */
+    public static Type type(String name) {
+        return SessionFleet.current().store().type(name).orElseGet(() -> Type.named(name));
+    }
+
+    /** Saves a type (its plan, description, provisioning user) for later sessions. */
+    public static Type define(Type type) {
+        SessionFleet.current().store().save(type);
+        return type;
+    }
+
+    public static ProvisionStep command(String line) {
+        return new ProvisionStep.Command(line);
+    }
+
+    public static ProvisionStep script(String localPath) {
+        return new ProvisionStep.Script(localPath);
+    }
+
+    public static ProvisionStep recipe(String jshPath) {
+        return new ProvisionStep.Recipe(jshPath);
+    }
+
+    public static ProvisionStep put(String localPath, String remotePath) {
+        return new ProvisionStep.Upload(localPath, remotePath);
+    }
+
+    // ---- systems and jobs
+
+    /** Every system in the store; echoes as a table. */
+    public static Systems systems() {
+        return SessionFleet.current().systems();
+    }
+
+    /** The system whose id starts with {@code prefix} (unique, as git matches ids). */
+    public static Machine system(String prefix) {
+        return SessionFleet.current().store().resolve(prefix);
+    }
+
+    /**
+     * Creates systems from presets read by kind: a driver, a size, a type, an OS, volumes, tags
+     * (strings) and a count ({@code create(kvm(), medium(), type("redis"), 3)}); waits for them.
+     */
+    public static JobResults create(Object... presets) {
+        int count = 1;
+        List<Object> rest = new ArrayList<>();
+        for (Object p : presets) {
+            if (p instanceof Integer n) count = n;
+            else rest.add(p);
+        }
+        return SessionFleet.current().create(Template.of(rest.toArray()), count);
+    }
+
+    public static List<Type> types() {
+        return SessionFleet.current().store().types();
+    }
+
+    /** The last 20 jobs, newest first. */
+    public static List<JobRecord> jobs() {
+        return SessionFleet.current().jobs(20);
+    }
+
+    public static JobStats stats() {
+        return SessionFleet.current().stats();
+    }
+
+    public static String cancel(String jobId) {
+        return SessionFleet.current().queue().cancel(jobId);
+    }
+
+    /** Imports machines the default kvm connection has that the store does not, and flags the missing. */
+    public static JobResults sync() {
+        return sync(kvm());
+    }
+
+    public static JobResults sync(DriverSection section) {
+        return SessionFleet.current().sync(section);
+    }
+
+    /** What converging to these counts per type would do, on the default kvm driver at small size; {@code .apply()} does it. */
+    public static ConvergePlan converge(Map<Type, Integer> wanted) {
+        return converge(Template.of(kvm(), small()), wanted);
+    }
+
+    public static ConvergePlan converge(Template template, Map<Type, Integer> wanted) {
+        return SessionFleet.current().plan(template, byName(wanted));
+    }
+
+    private static Map<Type, Integer> byName(Map<Type, Integer> wanted) {
+        Map<Type, Integer> sorted = new java.util.LinkedHashMap<>();
+        wanted.entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(Type::name)))
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.opsshell.remote.fleet;
+
+import dev.opsshell.core.Session;
+import dev.opsshell.core.driver.Drivers;
+import dev.opsshell.core.fleet.Fleet;
+import dev.opsshell.core.job.JobQueue;
+import dev.opsshell.core.store.JdbcStore;
+import dev.opsshell.core.store.Store;
+import dev.opsshell.core.store.StoreLocation;
+
+/**
+ * The fleet of the current session, opened on first use: the store named by {@code --store},
+ * {@code OPS_STORE}, {@code ~/.ops/config} or the default {@code ~/.ops/ops.db}; every driver on
+ * the class path; the job queue; and a provisioner over ops's own transports. Closed with the
+ * session.
+ */
+public final class SessionFleet {
+    private static volatile String storeFlag;
+    private static volatile Fleet fleet;
+    private static volatile Session owner;
+    private static final HostProvisioner PROVISIONER = new HostProvisioner();
+
+    private SessionFleet() {
+    }
+
+    /** The store the shell was started with ({@code --store}); null for the usual lookup. */
+    public static void storeFlag(String flag) {
+        storeFlag = flag;
+    }
+
+    public static HostProvisioner provisioner() {
+        return PROVISIONER;
+    }
+
+    public static Fleet current() {
+        Session session = Session.current();
+        Fleet f = fleet;
+        if (f != null && owner == session) return f;
+        synchronized (SessionFleet.class) {
+            if (fleet == null || owner != session) {
+                Store store = JdbcStore.open(StoreLocation.resolve(storeFlag));
+                Fleet opened = new Fleet(store, new Drivers(), PROVISIONER, JobQueue.Options.defaults(), session::prompter);
+                session.closeOnExit(() -> close(opened));
+                fleet = opened;
+                owner = session;
+            }
+            return fleet;
+        }
+    }
+
+    private static synchronized void close(Fleet f) {
+        if (fleet == f) {
+            fleet = null;
+            owner = null;
+        }
+        f.close();
+    }
+}
