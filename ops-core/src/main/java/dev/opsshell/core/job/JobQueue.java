@@ -22,7 +22,7 @@ import java.util.UUID;
  * Each job is a row in the store (what the operator sees) and an execution in db-scheduler's
  * table (what a worker picks, exactly once, also with several shells on one PostgreSQL). A shell
  * that dies leaves executions whose heartbeat stops; the next scheduler on the database reports
- * them interrupted (after about {@code heartbeat × 3}).
+ * them interrupted (after about {@code heartbeat × 4}; 8 s by default).
  */
 public final class JobQueue implements AutoCloseable {
     /** How the queue runs: workers, how often it looks for due jobs, how soon a dead shell is noticed. */
@@ -47,7 +47,7 @@ public final class JobQueue implements AutoCloseable {
                 .threads(options.workers())
                 .pollingInterval(options.polling())
                 .heartbeatInterval(options.heartbeat())
-                .missedHeartbeatsLimit(3)
+                .missedHeartbeatsLimit(4)  // db-scheduler's minimum
                 .shutdownMaxWait(Duration.ofSeconds(1))
                 .enableImmediateExecution()
                 .failureLogging(LogLevel.DEBUG, false);

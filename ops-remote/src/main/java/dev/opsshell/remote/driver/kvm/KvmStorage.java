@@ -30,8 +30,13 @@ final class KvmStorage {
         this.pool = LibvirtCall.run("opening storage pool '" + poolName + "'", () -> conn.storagePoolLookupByName(poolName));
     }
 
-    /** The base image: a volume of the pool by name, or an absolute path (a volume of any pool, or a file). */
+    /**
+     * The base image: a volume of the pool by name, or an absolute path (a volume of any pool, or a
+     * file). None on the test hypervisor means a blank root disk (null here): nothing boots there
+     * anyway, and a newcomer's {@code create(kvm(), …)} needs no image.
+     */
     BaseImage base(String image, String formatSetting, Integer diskGb) {
+        if (image == null && testHypervisor) return null;
         if (image == null) {
             throw new DriverException("no base image: set the kvm setting image to a volume of pool '" + poolName
                     + "' or an absolute path");
@@ -50,8 +55,9 @@ final class KvmStorage {
         return new BaseImage(path, format == null ? "raw" : format, capacity);
     }
 
-    /** Makes the root disk, a qcow2 overlay on {@code base}; returns its path. */
+    /** Makes the root disk, a qcow2 overlay on {@code base} (a blank one without a base); returns its path. */
     String overlay(String name, BaseImage base, Integer diskGb) {
+        if (base == null) return volume(name, diskGb == null ? 10 : diskGb);
         long capacity = Math.max(base.capacityBytes(), diskGb == null ? 0 : diskGb * GIB);
         String xml = "<volume><name>" + Xml.escape(name) + "</name><capacity unit='bytes'>" + capacity + "</capacity>"
                 + "<allocation>0</allocation><target><format type='qcow2'/></target>"
