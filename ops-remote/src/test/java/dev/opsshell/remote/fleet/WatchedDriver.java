@@ -29,11 +29,17 @@ final class WatchedDriver implements Driver {
     final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
     final Map<String, CountDownLatch> reached = new ConcurrentHashMap<>();
     final Map<String, String> failures = new ConcurrentHashMap<>();
-    private final Set<String> busy = ConcurrentHashMap.newKeySet();
+    private final Set<String> busy;
     final AtomicInteger active = new AtomicInteger();
 
     WatchedDriver(Driver real) {
+        this(real, ConcurrentHashMap.newKeySet());
+    }
+
+    /** Shares {@code busy} with other watched drivers: two shells' calls on one system at once are caught too. */
+    WatchedDriver(Driver real, Set<String> busy) {
         this.real = real;
+        this.busy = busy;
     }
 
     /** A provider that gives this driver for its kind. */
