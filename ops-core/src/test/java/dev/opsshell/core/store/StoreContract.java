@@ -10,6 +10,7 @@ import dev.opsshell.core.system.MachineState;
 import dev.opsshell.core.system.ProvisionStep;
 import dev.opsshell.core.system.Type;
 import dev.opsshell.core.system.Volume;
+import dev.opsshell.core.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -317,6 +318,29 @@ public abstract class StoreContract {
             store.insert(machine("shared1", "shared"));
             assertEquals("shared", second.resolve("shared").hostname());
             assertEquals(store.dialect(), second.dialect());
+        }
+    }
+
+    // ---- the job queue's own table
+
+    @Test
+    void dbSchedulerRunsATaskFromTheStoresOwnDatabase() {
+        java.util.Set<String> ran = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        com.github.kagkarlsson.scheduler.task.helper.OneTimeTask<Void> task =
+                com.github.kagkarlsson.scheduler.task.helper.Tasks.oneTime("store-contract").execute((instance, ctx) -> ran.add(instance.getId()));
+        com.github.kagkarlsson.scheduler.Scheduler scheduler = com.github.kagkarlsson.scheduler.Scheduler
+                .create(store.dataSource(), List.of(task))
+                .pollingInterval(Duration.ofMillis(200))
+                .pollUsingFetchAndLockOnExecute(0.5, 1.0)
+                .threads(2)
+                .build();
+        scheduler.start();
+        try {
+            scheduler.schedule(task.instance("one"), Instant.now());
+            scheduler.schedule(task.instance("two"), Instant.now());
+            Await.until(Duration.ofSeconds(30), "db-scheduler to run both tasks", () -> ran.size() == 2);
+        } finally {
+            scheduler.stop();
         }
     }
 
