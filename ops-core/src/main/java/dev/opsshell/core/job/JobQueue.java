@@ -118,15 +118,19 @@ public final class JobQueue implements AutoCloseable {
             here.cancel();
             return "job " + jobId + " told to stop (it was " + here.step() + ")";
         }
-        if (job.status() == JobStatus.QUEUED) {
+        if (job.status() == JobStatus.QUEUED
+                && store.update(job.with(JobStatus.CANCELLED, null, Instant.now(), "cancelled before it started"), JobStatus.QUEUED)) {
             try {
                 scheduler.cancel(TaskInstanceId.of(JobTask.NAME, jobId));
             } catch (RuntimeException picked) {
-                return "job " + jobId + " started meanwhile in " + (job.owner() == null ? "another shell" : job.owner())
-                        + "; cancel it there";
+                // a worker holds its execution right now: it reads the job cancelled and does nothing
             }
-            store.update(job.with(JobStatus.CANCELLED, null, Instant.now(), "cancelled before it started"));
             return "job " + jobId + " cancelled before it started";
+        }
+        RunningJob now = events.get(jobId);
+        if (now != null) {
+            now.cancel();
+            return "job " + jobId + " told to stop (it was " + now.step() + ")";
         }
         return "job " + jobId + " runs in " + job.owner() + "; cancel it from that shell";
     }

@@ -38,11 +38,14 @@ final class JobRunner {
             events.waiting(jobId, "waiting: system " + system + " is held by job " + holder);
             throw new SystemBusy(system, holder);
         }
-        RunningJob ctx = events.started(jobId);
         JobRecord running = job.with(JobStatus.RUNNING, Instant.now(), null, null).ownedBy(owner);
+        if (!store.update(running, JobStatus.QUEUED)) {  // cancelled between the read and now
+            if (system != null) store.release(system, jobId);
+            return;
+        }
+        RunningJob ctx = events.started(jobId);
         JobRecord end = running;
         try {
-            store.update(running);
             if (job.kind() == JobKind.SYNC) sync.run(running, ctx);
             else lifecycle.run(running, ctx);
             end = running.with(JobStatus.SUCCEEDED, running.started(), Instant.now(), null);

@@ -163,6 +163,13 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public boolean update(JobRecord job, JobStatus expected) {
+        Object[] values = java.util.Arrays.copyOf(JobRows.updateValues(job), JobRows.updateValues(job).length + 1);
+        values[values.length - 1] = expected.name();
+        return jdbc.write("updating job " + job.id(), c -> Jdbc.update(c, JobRows.UPDATE + " AND status = ?", values)) == 1;
+    }
+
+    @Override
     public Optional<JobRecord> job(String id) {
         return jdbc.list("reading job " + id, JobRows.SELECT + " WHERE id = ?", JobRows::read, id).stream().findFirst();
     }

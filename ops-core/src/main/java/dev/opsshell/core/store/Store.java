@@ -61,6 +61,12 @@ public interface Store extends AutoCloseable {
 
     void update(JobRecord job);
 
+    /**
+     * Writes a job's new record only if its status in the store is still {@code expected};
+     * false when it changed meanwhile (a cancel and a worker picking the job race here).
+     */
+    boolean update(JobRecord job, JobStatus expected);
+
     Optional<JobRecord> job(String id);
 
     /** Newest first. */

@@ -155,6 +155,29 @@ class FleetJobsIT {
     }
 
     @Test
+    void aQueuedJobCancelledNeverRunsAndARunningOneStops() throws Exception {
+        create("db", 1);
+        Machine db = fleet.systems().typed("db").list().get(0);
+        kvm.hold("stop", "db-1");
+        Systems one = fleet.systems().id(db.id());
+        Batch stop = one.async(JobKind.STOP);
+        assertTrue(kvm.awaitReached("stop", "db-1", Duration.ofSeconds(30)));
+        Batch reboot = one.async(JobKind.REBOOT);  // queued behind the held stop
+        String rebootJob = reboot.jobs().get(0).id();
+        assertTrue(fleet.queue().cancel(rebootJob).contains("cancelled before it started"));
+        String said = fleet.queue().cancel(stop.jobs().get(0).id());
+        assertTrue(said.contains("told to stop"), said);
+        JobRecord stopped = stop.await(Duration.ofSeconds(30)).jobs().get(0);
+        assertEquals(JobStatus.CANCELLED, stopped.status(), stopped.toString());
+        assertEquals(JobStatus.CANCELLED, fleet.store().job(rebootJob).orElseThrow().status());
+        // the cancelled reboot never reaches the driver, now that the system is free
+        Batch after = one.async(JobKind.START);
+        after.await(Duration.ofSeconds(30));
+        assertFalse(kvm.calls.contains("reboot db-1"), kvm.calls.toString());
+        assertTrue(fleet.store().holder(db.id()).isEmpty());
+    }
+
+    @Test
     void aFailedCreateIsDataAndTheOthersGoOn() {
         kvm.fail("create", "app-2", "no capacity left on this host (test)");
         JobResults r = create("app", 3);

@@ -85,7 +85,9 @@ final class WatchedDriver implements Driver {
         try {
             if (hold != null) hold.await();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // as a driver's wait does when its job is cancelled: stop here, say why
+            leave(m);
+            throw new DriverException("cancelled while " + key);
         }
         String failure = failures.get(key);
         if (failure != null) {
