@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,8 +35,13 @@ public final class JdbcStore implements Store {
 
     /** Opens the store there, creating and migrating it as needed. */
     public static JdbcStore open(StoreLocation at) {
+        return open(at, System.getenv());
+    }
+
+    /** As {@link #open(StoreLocation)}, with the environment ({@code PGPASSWORD}) given. */
+    static JdbcStore open(StoreLocation at, Map<String, String> env) {
         if (at.dialect() == Dialect.SQLITE) SqliteFiles.prepare(at.file());
-        DataSource ds = DataSources.open(at);
+        DataSource ds = DataSources.open(at, env);
         try {
             Migrations.migrate(at, ds);
             return new JdbcStore(at, ds);
