@@ -175,7 +175,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public List<JobRecord> jobs(int limit) {
-        return jdbc.list("listing jobs", JobRows.SELECT + " ORDER BY created DESC, id DESC LIMIT ?", JobRows::read,
+        return jdbc.list("listing jobs", JobRows.SELECT + " ORDER BY created DESC NULLS LAST, id DESC LIMIT ?", JobRows::read,
                 Math.max(0, limit));
     }
 
@@ -183,13 +183,13 @@ public final class JdbcStore implements Store {
     public List<JobRecord> jobs(Collection<JobStatus> statuses) {
         if (statuses.isEmpty()) return List.of();
         String marks = String.join(", ", java.util.Collections.nCopies(statuses.size(), "?"));
-        return jdbc.list("listing jobs", JobRows.SELECT + " WHERE status IN (" + marks + ") ORDER BY created, id",
+        return jdbc.list("listing jobs", JobRows.SELECT + " WHERE status IN (" + marks + ") ORDER BY created NULLS LAST, id",
                 JobRows::read, statuses.stream().map(JobStatus::name).toArray());
     }
 
     @Override
     public List<JobRecord> batch(String batchId) {
-        return jdbc.list("listing batch " + batchId, JobRows.SELECT + " WHERE batch = ? ORDER BY created, id",
+        return jdbc.list("listing batch " + batchId, JobRows.SELECT + " WHERE batch = ? ORDER BY created NULLS LAST, id",
                 JobRows::read, batchId);
     }
 
