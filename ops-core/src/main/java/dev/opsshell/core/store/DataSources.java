@@ -6,6 +6,7 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 import javax.sql.DataSource;
+import java.util.Map;
 
 /**
  * The connections to a store. SQLite: a new connection per use (opening a local file is cheap)
@@ -22,7 +23,11 @@ final class DataSources {
     }
 
     static DataSource open(StoreLocation at) {
-        return at.dialect() == Dialect.SQLITE ? sqlite(at) : postgresql(at);
+        return open(at, System.getenv());
+    }
+
+    static DataSource open(StoreLocation at, Map<String, String> env) {
+        return at.dialect() == Dialect.SQLITE ? sqlite(at) : postgresql(at, env);
     }
 
     private static DataSource sqlite(StoreLocation at) {
@@ -36,7 +41,7 @@ final class DataSources {
         return ds;
     }
 
-    private static DataSource postgresql(StoreLocation at) {
+    private static DataSource postgresql(StoreLocation at, Map<String, String> env) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("ops-store");
         config.setDriverClassName("org.postgresql.Driver");
@@ -47,6 +52,9 @@ final class DataSources {
         // the driver's own connect timeout, so a server that never answers fails within the pool's wait
         config.addDataSourceProperty("connectTimeout", "10");
         config.addDataSourceProperty("ApplicationName", "ops");
+        // pgjdbc reads ~/.pgpass itself but not libpq's PGPASSWORD; a password in the URL wins
+        String pgpassword = env.get("PGPASSWORD");
+        if (!JdbcUrls.hasPassword(at.jdbcUrl()) && pgpassword != null && !pgpassword.isEmpty()) config.setPassword(pgpassword);
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,8 +35,13 @@ public final class JdbcStore implements Store {
 
     /** Opens the store there, creating and migrating it as needed. */
     public static JdbcStore open(StoreLocation at) {
+        return open(at, System.getenv());
+    }
+
+    /** As {@link #open(StoreLocation)}, with the environment ({@code PGPASSWORD}) given. */
+    static JdbcStore open(StoreLocation at, Map<String, String> env) {
         if (at.dialect() == Dialect.SQLITE) SqliteFiles.prepare(at.file());
-        DataSource ds = DataSources.open(at);
+        DataSource ds = DataSources.open(at, env);
         try {
             Migrations.migrate(at, ds);
             return new JdbcStore(at, ds);
@@ -176,7 +182,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public List<JobRecord> jobs(int limit) {
-        return jdbc.list("listing jobs", JobRows.SELECT + " ORDER BY created DESC, id DESC LIMIT ?", JobRows::read,
+        return jdbc.list("listing jobs", JobRows.SELECT + " ORDER BY created DESC NULLS LAST, id DESC LIMIT ?", JobRows::read,
                 Math.max(0, limit));
     }
 
@@ -184,13 +190,13 @@ public final class JdbcStore implements Store {
     public List<JobRecord> jobs(Collection<JobStatus> statuses) {
         if (statuses.isEmpty()) return List.of();
         String marks = String.join(", ", java.util.Collections.nCopies(statuses.size(), "?"));
-        return jdbc.list("listing jobs", JobRows.SELECT + " WHERE status IN (" + marks + ") ORDER BY created, id",
+        return jdbc.list("listing jobs", JobRows.SELECT + " WHERE status IN (" + marks + ") ORDER BY created NULLS LAST, id",
                 JobRows::read, statuses.stream().map(JobStatus::name).toArray());
     }
 
     @Override
     public List<JobRecord> batch(String batchId) {
-        return jdbc.list("listing batch " + batchId, JobRows.SELECT + " WHERE batch = ? ORDER BY created, id",
+        return jdbc.list("listing batch " + batchId, JobRows.SELECT + " WHERE batch = ? ORDER BY created NULLS LAST, id",
                 JobRows::read, batchId);
     }
 

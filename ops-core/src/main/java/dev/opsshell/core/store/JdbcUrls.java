@@ -33,6 +33,27 @@ final class JdbcUrls {
         return u.substring(0, q) + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
     }
 
+    /**
+     * The URL as the driver takes it: pgjdbc reads no {@code user:password@} before the host, so
+     * those move into the {@code user} and {@code password} parameters (still percent-encoded, as
+     * the driver decodes parameters).
+     */
+    static String forDriver(String url) {
+        Matcher m = USERINFO.matcher(url);
+        if (!m.find()) return url;
+        String info = m.group(2);
+        String rest = url.substring(m.end());
+        int colon = info.indexOf(':');
+        String params = "user=" + (colon < 0 ? info : info.substring(0, colon))
+                + (colon < 0 ? "" : "&password=" + info.substring(colon + 1));
+        return m.group(1) + rest + (rest.contains("?") ? "&" : "?") + params;
+    }
+
+    /** True when the URL carries a password (as a parameter or before the host). */
+    static boolean hasPassword(String url) {
+        return !secrets(url, null).isEmpty();
+    }
+
     /** {@code host:port} (the first host of a list), defaulting to PostgreSQL's port 5432. */
     static String hostAndPort(String url) {
         Properties p = org.postgresql.Driver.parseURL(withoutCredentials(url), null);

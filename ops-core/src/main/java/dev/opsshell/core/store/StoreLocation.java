@@ -48,7 +48,7 @@ public record StoreLocation(Dialect dialect, String jdbcUrl, Path file) {
 
     /** A PostgreSQL store at this JDBC URL ({@code jdbc:postgresql://host:port/db}). */
     public static StoreLocation postgresql(String jdbcUrl) {
-        return new StoreLocation(Dialect.POSTGRESQL, jdbcUrl, null);
+        return new StoreLocation(Dialect.POSTGRESQL, JdbcUrls.forDriver(jdbcUrl), null);
     }
 
     /** A flag, variable or config value: a file path, {@code jdbc:sqlite:…} or {@code jdbc:postgresql:…}. */

@@ -61,6 +61,27 @@ class PostgresStoreIT extends StoreContract {
     }
 
     @Test
+    void thePasswordMayComeBeforeTheHostFromPgpasswordOrFromPgpass(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        String password = PostgresLab.cluster().password();
+        String bare = url.substring(0, url.indexOf('?'));
+        try (JdbcStore s = JdbcStore.open(StoreLocation.postgresql(bare.replace("//", "//ops:" + password + "@")))) {
+            assertEquals(0, s.machines().size());
+        }
+        try (JdbcStore s = JdbcStore.open(StoreLocation.postgresql(bare + "?user=ops"), java.util.Map.of("PGPASSWORD", password))) {
+            assertEquals(0, s.machines().size());
+        }
+        java.nio.file.Path pgpass = java.nio.file.Files.writeString(tmp.resolve("pgpass"), "127.0.0.1:*:*:ops:" + password + "\n");
+        java.nio.file.Files.setPosixFilePermissions(pgpass, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        System.setProperty("org.postgresql.pgpassfile", pgpass.toString());
+        try (JdbcStore s = JdbcStore.open(StoreLocation.postgresql(bare + "?user=ops"), java.util.Map.of())) {
+            assertEquals(0, s.machines().size());
+        } finally {
+            System.clearProperty("org.postgresql.pgpassfile");
+        }
+    }
+
+    @Test
     void aWrongPasswordIsRefusedWithoutShowingIt() {
         String wrong = url.replace("password=" + PostgresLab.cluster().password(), "password=not-the-Pa55word");
         StoreException e = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class,

@@ -250,6 +250,11 @@ public abstract class StoreContract {
         assertEquals(List.of("j2", "j3"), ids(store.jobs(List.of(JobStatus.QUEUED, JobStatus.RUNNING))));
         assertEquals(List.of(), ids(store.jobs(List.of())));
         assertEquals(List.of("j1", "j2"), ids(store.batch("b1")));
+        // a job without a creation time sorts after the dated ones on both databases (their NULL orders differ)
+        store.insert(job("j0", "b1", JobStatus.QUEUED, null));
+        assertEquals(List.of("j3", "j2", "j1", "j0"), ids(store.jobs(10)));
+        assertEquals(List.of("j3", "j0"), ids(store.jobs(List.of(JobStatus.QUEUED))));
+        assertEquals(List.of("j1", "j2", "j0"), ids(store.batch("b1")));
         assertEquals(List.of(), ids(store.batch("none")));
     }
 

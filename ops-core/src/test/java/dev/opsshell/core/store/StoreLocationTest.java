@@ -54,8 +54,11 @@ class StoreLocationTest {
         assertEquals("jdbc:postgresql://db.example:5433/ops?ssl=true", at.where());
         assertEquals("postgresql jdbc:postgresql://db.example:5433/ops?ssl=true", at.toString());
         assertEquals("db.example:5433", at.server());
-        StoreLocation userinfo = StoreLocation.parse("jdbc:postgresql://ops:hunter2@10.0.0.5/ops?password=hunter2", home, "--store");
+        StoreLocation userinfo = StoreLocation.parse("jdbc:postgresql://ops:hunter2@10.0.0.5/ops", home, "--store");
         assertEquals("jdbc:postgresql://10.0.0.5/ops", userinfo.where());
+        // pgjdbc reads no user:password@ before the host: they are handed over as parameters
+        assertEquals("jdbc:postgresql://10.0.0.5/ops?user=ops&password=hunter2", userinfo.jdbcUrl());
+        assertFalse(userinfo.redact("login as ops:hunter2@10.0.0.5 failed").contains("hunter2"));
         assertEquals("10.0.0.5:5432", userinfo.server());
         assertFalse(userinfo.toString().contains("hunter2"));
     }

@@ -63,7 +63,7 @@ public final class PostgresLab {
         return c.url(name);
     }
 
-    private static boolean binaries() {
+    static boolean binaries() {
         try (var dirs = Files.newDirectoryStream(Path.of("/usr/lib/postgresql"))) {
             for (Path d : dirs) if (Files.isExecutable(d.resolve("bin/pg_ctl"))) return true;
         } catch (IOException e) {
@@ -85,7 +85,7 @@ public final class PostgresLab {
         }
     }
 
-    private static Path findScript() {
+    static Path findScript() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             Path s = p.resolve("scripts/lab/postgres");
             if (Files.isExecutable(s)) return s;
@@ -93,7 +93,7 @@ public final class PostgresLab {
         throw new IllegalStateException("scripts/lab/postgres not found above " + Path.of("").toAbsolutePath());
     }
 
-    private static void run(Path script, String... args) {
+    static void run(Path script, String... args) {
         List<String> cmd = new ArrayList<>(List.of(script.toString()));
         cmd.addAll(List.of(args));
         try {
