@@ -36,6 +36,9 @@ final class DataSources {
         config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
         config.enforceForeignKeys(true);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // WAL with NORMAL: a commit is not fsynced, the checkpoint is; a killed process loses
+        // nothing, a power cut may lose the last commits but never corrupts (SQLite's own advice for WAL)
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl(at.jdbcUrl());
         return ds;
@@ -59,6 +62,29 @@ final class DataSources {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw StoreErrors.of(at, "connecting", e);
+        }
+    }
+
+    /**
+     * The connections a migrated SQLite store is used through: one connection, kept open, handed
+     * to one thread at a time. SQLite has one writer anyway; queueing in the pool costs
+     * microseconds, where eight job workers and db-scheduler's poller meeting in SQLite's busy
+     * handler slept for tens of milliseconds each (it backs off by sleeping), and opening a
+     * connection per call cost more than the call. Another process on the same file still waits
+     * through the busy timeout. PostgreSQL's pool is returned as it is.
+     */
+    static DataSource forUse(StoreLocation at, DataSource migrated) {
+        if (at.dialect() != Dialect.SQLITE) return migrated;
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("ops-store-sqlite");
+        config.setDataSource(migrated);
+        config.setMaximumPoolSize(1);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(SQLITE_BUSY_TIMEOUT_MS * 3L);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw StoreErrors.of(at, "opening", e);
         }
     }
 

@@ -43,8 +43,8 @@ public final class JdbcStore implements Store {
         if (at.dialect() == Dialect.SQLITE) SqliteFiles.prepare(at.file());
         DataSource ds = DataSources.open(at, env);
         try {
-            Migrations.migrate(at, ds);
-            return new JdbcStore(at, ds);
+            Migrations.migrate(at, ds);  // Flyway may hold two connections at once: before the one-connection pool
+            return new JdbcStore(at, DataSources.forUse(at, ds));
         } catch (RuntimeException e) {
             DataSources.close(ds);
             throw e;
