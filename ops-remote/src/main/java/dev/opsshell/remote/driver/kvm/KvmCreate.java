@@ -108,7 +108,8 @@ final class KvmCreate {
             left = List.of("(cleanup failed: " + cleanupFailure.getMessage() + ")");
         }
         String what = e.getMessage() == null ? e.toString() : e.getMessage();
-        if (!what.startsWith(step)) what = step + " failed: " + what;
+        if (job.cancelled()) what = "cancelled by the operator while " + step;
+        else if (!what.startsWith(step)) what = step + " failed: " + what;
         String code = e instanceof DriverException de ? de.code() : null;
         String after = left.isEmpty() ? "; removed what this create had made"
                 : "; could not remove " + String.join(", ", left) + " — remove by hand (virsh vol-delete / undefine)";
