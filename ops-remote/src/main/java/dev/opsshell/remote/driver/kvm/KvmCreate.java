@@ -44,7 +44,7 @@ final class KvmCreate {
         try {
             step("opening storage pool " + settings.poolOn(driver.testHypervisor()));
             storage = driver.storage(settings);
-            step("checking the base image " + settings.image());
+            step(settings.image() == null ? "checking the base image (none given)" : "checking the base image " + settings.image());
             BaseImage base = storage.base(settings.image(), settings.imageFormat(), settings.diskGb());
             step("reading the public key");
             String key = CloudInit.readPublicKey(settings.sshKeyFile());
