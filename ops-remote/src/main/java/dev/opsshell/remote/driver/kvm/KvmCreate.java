@@ -44,7 +44,7 @@ final class KvmCreate {
         try {
             step("opening storage pool " + settings.poolOn(driver.testHypervisor()));
             storage = driver.storage(settings);
-            step("checking the base image " + settings.image());
+            step(settings.image() == null ? "checking the base image (none given)" : "checking the base image " + settings.image());
             BaseImage base = storage.base(settings.image(), settings.imageFormat(), settings.diskGb());
             step("reading the public key");
             String key = CloudInit.readPublicKey(settings.sshKeyFile());
@@ -108,7 +108,8 @@ final class KvmCreate {
             left = List.of("(cleanup failed: " + cleanupFailure.getMessage() + ")");
         }
         String what = e.getMessage() == null ? e.toString() : e.getMessage();
-        if (!what.startsWith(step)) what = step + " failed: " + what;
+        if (job.cancelled()) what = "cancelled by the operator while " + step;
+        else if (!what.startsWith(step)) what = step + " failed: " + what;
         String code = e instanceof DriverException de ? de.code() : null;
         String after = left.isEmpty() ? "; removed what this create had made"
                 : "; could not remove " + String.join(", ", left) + " — remove by hand (virsh vol-delete / undefine)";

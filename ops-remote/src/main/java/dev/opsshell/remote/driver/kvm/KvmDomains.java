@@ -123,11 +123,12 @@ final class KvmDomains {
         };
     }
 
-    private static String nameOf(Domain d) {
+    /** The domain's name (libvirt-java declares an exception its getName never throws). */
+    static String nameOf(Domain d) {
         try {
             return d.getName();
         } catch (LibvirtException e) {
-            return "";
+            return "(unnamed: " + LibvirtCall.message(e) + ")";
         }
     }
 

@@ -48,7 +48,7 @@ public final class KvmDriver implements Driver {
             return new KvmDriver(new Connect(uri), uri, new CloudInitIso());
         } catch (LibvirtException e) {
             throw new DriverException(LibvirtCall.code(e) == null ? null : LibvirtCall.code(e).name(),
-                    "kvm: cannot connect to " + uri + ": " + LibvirtCall.message(e) + hint(uri), e);
+                    "kvm: cannot connect to " + uri + ": " + LibvirtCall.message(e) + hint(uri, LibvirtCall.code(e)), e);
         }
     }
 
@@ -126,10 +126,10 @@ public final class KvmDriver implements Driver {
     @Override
     public void destroy(Machine machine, JobContext job) {
         job.step("destroying " + KvmNames.domain(machine) + " and its volumes");
-        KvmSettings settings = KvmSettings.of(machine.driver());
         KvmStorage storage;
         try {
-            storage = storage(settings);
+            // only the pool matters here: a setting create would refuse must not keep a machine from going
+            storage = new KvmStorage(conn, KvmSettings.pool(machine.driver(), testHypervisor()), testHypervisor());
         } catch (DriverException e) {
             storage = null; // no pool, no volumes in it to delete: the domain and its named disks still go
         }
@@ -199,7 +199,10 @@ public final class KvmDriver implements Driver {
         }
     }
 
-    private static String hint(String uri) {
+    private static String hint(String uri, ErrorNumber code) {
+        if (code == ErrorNumber.VIR_ERR_NO_CONNECT) {
+            return " (check the kvm setting uri: test:///default, qemu:///system, qemu+ssh://user@host/system)";
+        }
         if (uri.startsWith("test:")) return "";
         if (uri.contains("+ssh")) return " (check that ssh to that host works without a password prompt and that libvirtd runs there)";
         return " (is libvirtd running? start it with 'libvirtd -d' or systemctl start libvirtd; are you in group libvirt?)";

@@ -45,6 +45,12 @@ record KvmSettings(String uri, String pool, String image, String imageFormat, In
         return uri == null || uri.isBlank() ? DEFAULT_URI : uri.trim();
     }
 
+    /** The pool a section names, with the default filled in (for destroy, which reads nothing else). */
+    static String pool(DriverSection section, boolean testHypervisor) {
+        String pool = blankToNull(section.get("pool"));
+        return pool != null ? pool : testHypervisor ? "default-pool" : "default";
+    }
+
     /** The pool to use on a connection: the one named, else {@code default-pool} on the test hypervisor, else {@code default}. */
     String poolOn(boolean testHypervisor) {
         if (pool != null) return pool;

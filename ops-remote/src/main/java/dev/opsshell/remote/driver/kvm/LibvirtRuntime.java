@@ -63,6 +63,8 @@ final class LibvirtRuntime {
     private static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null) t = t.getCause();
-        return t.getMessage() == null ? t.toString() : t.getMessage();
+        String m = t.getMessage() == null ? t.toString() : t.getMessage();
+        // JNA lists every folder and the whole class path it searched: the first two lines say enough
+        return String.join(" ", m.lines().limit(2).toList());
     }
 }
