@@ -43,7 +43,7 @@ final class KvmDomains {
     }
 
     Optional<Domain> byId(String id) {
-        for (Domain d : all()) {
+        for (Domain d : named(id)) {
             if (id.equals(facts(d).map(DomainFacts::systemId).orElse(null))) return Optional.of(d);
         }
         return Optional.empty();
@@ -55,10 +55,20 @@ final class KvmDomains {
         find(m).ifPresent(out::add);
         java.util.Set<String> names = new java.util.HashSet<>();
         for (Domain d : out) names.add(nameOf(d));
-        for (Domain d : all()) {
+        for (Domain d : named(m.id())) {
             if (m.id().equals(facts(d).map(DomainFacts::systemId).orElse(null)) && names.add(nameOf(d))) out.add(d);
         }
         return out;
+    }
+
+    /**
+     * The domains whose name carries the system id (ops names them hostname-id): only their XML is
+     * read, so finding leftovers costs one listing, not one XML parse per domain of the host (a
+     * hundred creates made that quadratic). A domain renamed by hand is not found as a leftover.
+     */
+    private List<Domain> named(String id) {
+        String suffix = "-" + id;
+        return all().stream().filter(d -> nameOf(d).endsWith(suffix)).toList();
     }
 
     List<Domain> all() {
