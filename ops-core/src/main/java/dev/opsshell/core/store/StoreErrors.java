@@ -33,7 +33,10 @@ final class StoreErrors {
     }
 
     private static String sqlite(StoreLocation at, String doing, Throwable e, String why) {
-        SQLiteErrorCode code = e instanceof SQLiteException s ? s.getResultCode() : null;
+        SQLiteErrorCode code = null;
+        for (Throwable t = e; t != null && code == null; t = t.getCause()) {
+            if (t instanceof SQLiteException s) code = s.getResultCode();
+        }
         String file = at.file().toString();
         String dir = at.file().getParent() == null ? "." : at.file().getParent().toString();
         if (code != null) {

@@ -144,6 +144,26 @@ class SqliteStoreFaultsTest {
     }
 
     @Test
+    void sqlitesOwnReadOnlyErrorIsToldWithTheFileAndWhatToDo() throws Exception {
+        // an open store keeps its open file writable, so SQLite's own refusal is fetched from a
+        // read-only connection and told as a write of the store would tell it (wrapped, as the pool wraps it)
+        StoreLocation at = StoreLocation.sqlite(dir.resolve("ops.db"));
+        JdbcStore.open(at).close();
+        org.sqlite.SQLiteConfig readOnly = new org.sqlite.SQLiteConfig();
+        readOnly.setReadOnly(true);
+        java.sql.SQLException refused;
+        try (java.sql.Connection c = readOnly.createConnection(at.jdbcUrl()); java.sql.Statement st = c.createStatement()) {
+            refused = assertThrows(java.sql.SQLException.class,
+                    () -> st.executeUpdate("INSERT INTO system_claims VALUES ('s', 'j', 't')"));
+        }
+        StoreException e = StoreErrors.of(at, "adding system late", new RuntimeException("pool", refused));
+        assertTrue(e.getMessage().startsWith("cannot write the store " + at.file() + " ("), e.getMessage());
+        assertTrue(e.getMessage().contains("while adding system late"), e.getMessage());
+        assertTrue(e.getMessage().contains("chmod u+w " + at.file() + " " + dir), e.getMessage());
+        assertTrue(e.getMessage().contains("--store or OPS_STORE"), e.getMessage());
+    }
+
+    @Test
     void aStorePathThroughAPlainFileSaysItCannotMakeTheDirectory() throws Exception {
         Path plain = Files.writeString(dir.resolve("plain"), "not a directory");
         StoreException e = assertThrows(StoreException.class,
