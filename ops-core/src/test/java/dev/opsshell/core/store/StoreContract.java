@@ -241,6 +241,18 @@ public abstract class StoreContract {
     }
 
     @Test
+    void aConditionalJobUpdateWritesOnlyWhileTheStatusIsTheExpectedOne() {
+        JobRecord queued = job("j1", "b1", JobStatus.QUEUED, T0);
+        store.insert(queued);
+        JobRecord cancelled = queued.with(JobStatus.CANCELLED, null, T0.plusSeconds(1), "cancelled by the operator");
+        assertTrue(store.update(cancelled, JobStatus.QUEUED));
+        // a worker that read the job as queued loses the race: the cancel stays
+        assertFalse(store.update(queued.with(JobStatus.RUNNING, T0.plusSeconds(2), null, null), JobStatus.QUEUED));
+        assertEquals(cancelled, store.job("j1").orElseThrow());
+        assertFalse(store.update(job("nope", "b1", JobStatus.RUNNING, T0), JobStatus.QUEUED));
+    }
+
+    @Test
     void jobsAreListedNewestFirstByStatusAndByBatch() {
         store.insert(job("j1", "b1", JobStatus.SUCCEEDED, T0));
         store.insert(job("j2", "b1", JobStatus.RUNNING, T0.plusSeconds(1)));
