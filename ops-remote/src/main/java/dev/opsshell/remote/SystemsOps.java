@@ -151,9 +151,12 @@ public final class SystemsOps {
         return SessionFleet.current().queue().cancel(jobId);
     }
 
-    /** Imports machines the default kvm connection has that the store does not, and flags the missing. */
+    /**
+     * Reads back every system from its driver (flagging the missing), and imports machines that
+     * the store does not know from every connection in use and the default kvm one.
+     */
     public static JobResults sync() {
-        return sync(kvm());
+        return SessionFleet.current().syncAll(kvm());
     }
 
     public static JobResults sync(DriverSection section) {

@@ -43,7 +43,12 @@ public final class Fleet implements AutoCloseable {
     public Fleet(Store store, Drivers drivers, Provisioner provisioner, JobQueue.Options options, Supplier<Prompter> prompter) {
         this.store = store;
         this.drivers = drivers;
-        this.queue = new JobQueue(store, drivers, provisioner, options);
+        try {
+            this.queue = new JobQueue(store, drivers, provisioner, options);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         this.prompter = prompter;
     }
 
@@ -108,6 +113,27 @@ public final class Fleet implements AutoCloseable {
     /** Imports machines one driver connection has that the store does not, and flags records whose machine is gone. */
     public JobResults sync(DriverSection section) {
         return new Batch(this, queue.sync(section)).await();
+    }
+
+    /**
+     * Syncs every driver connection the store's systems use, plus {@code also} (the default one),
+     * each once; a connection that cannot be opened is that sync job's failure, not the others'.
+     */
+    public JobResults syncAll(DriverSection... also) {
+        Map<Object, DriverSection> byConnection = new java.util.LinkedHashMap<>();
+        List<DriverSection> sections = new ArrayList<>(List.of(also));
+        store.machines().forEach(m -> sections.add(m.driver()));
+        List<String> batches = new ArrayList<>();
+        for (DriverSection section : sections) {
+            Object connection;
+            try {
+                connection = drivers.of(section);
+            } catch (RuntimeException e) {
+                connection = section;  // queued anyway: the job records why it could not connect
+            }
+            if (byConnection.putIfAbsent(connection, section) == null) batches.add(queue.sync(section));
+        }
+        return awaitAll(batches);
     }
 
     public ConvergePlan plan(Template template, Map<Type, Integer> wanted) {

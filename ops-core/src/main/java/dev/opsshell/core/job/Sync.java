@@ -12,6 +12,7 @@ import dev.opsshell.core.system.MachineState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,8 @@ import java.util.TreeMap;
  * Makes the store agree with one driver connection: machines there that the store does not know
  * are imported (keeping the system id ops tagged them with), records whose machine is gone are
  * flagged {@code missing}, and states and addresses that changed behind ops's back are read back.
+ * Each record is asked about by itself ({@code status}); only drivers that make machines are
+ * listed for strangers to import.
  * The job's args carry the section: {@code kind} and {@code s.<key>} for each setting.
  */
 final class Sync {
@@ -50,33 +53,29 @@ final class Sync {
     void run(JobRecord job, RunningJob ctx) {
         DriverSection section = section(job.args());
         Driver d = drivers.of(section);
-        ctx.step("listing " + section.kind());
-        List<Instance> there = d.list();
-        Map<String, Instance> byRef = new HashMap<>();
-        Map<String, Instance> bySystem = new HashMap<>();
-        for (Instance i : there) {
-            byRef.put(i.ref(), i);
-            if (i.systemId() != null) bySystem.put(i.systemId(), i);
-        }
         Instant t0 = Instant.now();
-        Set<String> known = new java.util.HashSet<>();
+        Set<String> known = new HashSet<>();
+        ctx.step("reading back " + section.kind());
         for (Machine m : store.machines()) {
             if (!m.driver().kind().equals(section.kind()) || drivers.of(m.driver()) != d) continue;
-            Instance i = bySystem.getOrDefault(m.id(), m.ref() == null ? null : byRef.get(m.ref()));
-            if (i != null) known.add(i.ref());
-            MachineState now = i == null ? MachineState.MISSING : i.state().asMachineState();
-            boolean ipChanged = i != null && i.ip() != null && !i.ip().equals(m.ip());
+            Instance i = d.status(m);  // each record asked about by itself: a driver that cannot list (physical) syncs too
+            if (i.exists() && i.ref() != null) known.add(i.ref());
+            if (m.ref() != null) known.add(m.ref());
+            MachineState now = i.state().asMachineState();
+            boolean ipChanged = i.ip() != null && !i.ip().equals(m.ip());
             if (now == m.state() && !ipChanged) continue;
             if (m.state() == MachineState.NEW && now == MachineState.MISSING) continue;  // never made yet
             Machine next = m.withState(now);
-            if (i != null && i.ip() != null) next = next.withIp(i.ip());
-            if (i != null && m.ref() == null) next = next.withRef(i.ref());
+            if (i.ip() != null) next = next.withIp(i.ip());
+            if (i.exists() && m.ref() == null) next = next.withRef(i.ref());
             String cause = now == MachineState.MISSING ? "sync: gone at the driver" : "sync: read back from the driver";
             store.update(next, transition(m, now, job, cause, t0));
         }
-        for (Instance i : there) {
-            if (known.contains(i.ref())) continue;
-            String id = i.systemId() != null && store.machine(i.systemId()).isEmpty() ? i.systemId() : MachineIds.next();
+        if (!d.creates()) return;  // machines ops does not make are added by hand, never imported
+        ctx.step("listing " + section.kind());
+        for (Instance i : d.list()) {
+            if (known.contains(i.ref()) || (i.systemId() != null && store.machine(i.systemId()).isPresent())) continue;
+            String id = i.systemId() != null ? i.systemId() : MachineIds.next();
             String name = i.name() == null ? i.ref() : i.name();
             Machine imported = new Machine(id, name, null, null, null, 0, 0, List.of(), i.ip(), null, Set.of("imported"),
                     MachineState.NEW, section, i.ref(), null, Instant.now());

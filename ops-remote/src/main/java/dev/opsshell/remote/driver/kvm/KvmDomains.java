@@ -26,11 +26,18 @@ final class KvmDomains {
         this.conn = conn;
     }
 
-    /** The machine's domain: by its ref, by the name ops gives it, else by its system id. */
+    /**
+     * The machine's domain: by its ref, by the name ops gives it, else by its system id. A domain
+     * found by name must carry this system id, or none at all (a machine sync imported, which ops
+     * did not make, is known by its ref alone).
+     */
     Optional<Domain> find(Machine m) {
         for (String name : new String[]{m.ref(), KvmNames.domain(m)}) {
             if (name == null || name.isBlank()) continue;
-            Optional<Domain> d = byName(name).filter(found -> m.id().equals(facts(found).map(DomainFacts::systemId).orElse(null)));
+            Optional<Domain> d = byName(name).filter(found -> {
+                String tagged = facts(found).map(DomainFacts::systemId).orElse(null);
+                return m.id().equals(tagged) || (tagged == null && name.equals(m.ref()));
+            });
             if (d.isPresent()) return d;
         }
         return byId(m.id());
