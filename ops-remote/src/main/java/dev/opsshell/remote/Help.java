@@ -60,6 +60,32 @@ public final class Help {
                 "facts()", "operation: each agent's os, kernel, arch, cpus, memory, addresses",
                 "ping()", "operation: a round trip to each host's agent",
                 "metrics()", "operation: cpu, memory, load and uptime from each host's /proc");
+        section("Systems (machines ops manages: a store, jobs and drivers; see docs/systems.md)",
+                "create(kvm(), small(), type(\"web\"), 2)", "make systems from presets read by kind (driver, size, type, OS, volumes, \"tags\", a count); waits for the jobs",
+                "kvm()", "the kvm driver on $OPS_KVM_URI, else libvirt's test hypervisor (test:///default, no server; machines live as long as the shell)",
+                "physical(\"mac\", \"address\")", "an existing machine: Wake-on-LAN to start, shutdown over SSH to stop",
+                "tiny()", "size: 1 cpu, 512 MB",
+                "small()", "size: 1 cpu, 1 GB (the default)",
+                "medium()", "size: 2 cpus, 2 GB",
+                "large()", "size: 4 cpus, 4 GB",
+                "xlarge()", "size: 8 cpus, 8 GB",
+                "debian()", "OS preset debian-12 (ubuntu(): ubuntu-24.04)",
+                "ubuntu()", "OS preset ubuntu-24.04",
+                "volume(\"data\", 20)", "an extra disk of n GB",
+                "type(\"redis\")", "the stored type of that name (new and empty if none); .then(command(\"…\")) adds a provisioning step",
+                "define(type)", "save a type with its plan for later sessions",
+                "command(\"apt-get install -y redis\")", "provisioning step: run a command",
+                "script(\"setup.sh\")", "provisioning step: upload a local script and run it with sh",
+                "put(\"local\", \"/remote\")", "provisioning step: upload a file",
+                "recipe(\"redis.jsh\")", "provisioning step: a .jsh recipe evaluated by the shell, with `hosts` bound to the machine",
+                "types()", "the stored types",
+                "systems()", "every system, as a table; filters typed(\"web\") in(STATE) running() withIp() id(\"a1\") named(\"web-*\") tagged(\"t\")",
+                "system(\"a1b\")", "the system whose id starts with a prefix (unique, as git matches ids)",
+                "jobs()", "the last 20 jobs, newest first; jobs on a selection: .start() .stop() .reboot() .provision() .reload() .destroy() .clear()",
+                "cancel(\"id\")", "stop a job (or every job of a batch) that has not ended",
+                "stats()", "per job kind and driver: count, success rate, median and p95 duration, commonest errors",
+                "sync()", "import machines the kvm connection has that the store does not; flag records whose machine is gone",
+                "converge(Map.of(type(\"web\"), 4))", "what reaching these counts would create or destroy; .apply() does it");
         section("Help",
                 "help()", "this list");
     }
@@ -80,7 +106,7 @@ public final class Help {
     }
 
     /** The classes whose public static methods the shell imports (and this help describes). */
-    static final List<Class<?>> VOCABULARY = List.of(Ops.class, AgentOps.class);
+    static final List<Class<?>> VOCABULARY = List.of(Ops.class, AgentOps.class, SystemsOps.class);
 
     /** The public static methods of {@link Ops} and {@link AgentOps} that have no line in the table. */
     static List<String> undocumented() {

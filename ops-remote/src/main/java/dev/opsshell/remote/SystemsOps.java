@@ -1,6 +1,8 @@
 package dev.opsshell.remote;
 
+import dev.opsshell.core.fleet.Batch;
 import dev.opsshell.core.fleet.ConvergePlan;
+import dev.opsshell.core.fleet.Fleet;
 import dev.opsshell.core.fleet.JobResults;
 import dev.opsshell.core.fleet.Os;
 import dev.opsshell.core.fleet.Systems;
@@ -147,8 +149,17 @@ public final class SystemsOps {
         return SessionFleet.current().stats();
     }
 
-    public static String cancel(String jobId) {
-        return SessionFleet.current().queue().cancel(jobId);
+    /**
+     * Stops a job that has not ended, or every such job of a batch (the id a wait stopped by
+     * Ctrl-C names); says what happened to each.
+     */
+    public static String cancel(String id) {
+        Fleet fleet = SessionFleet.current();
+        if (fleet.store().job(id).isEmpty() && !fleet.store().batch(id).isEmpty()) {
+            List<String> said = new Batch(fleet, id).cancel();
+            return said.isEmpty() ? "every job of batch " + id + " had already ended" : String.join("\n", said);
+        }
+        return fleet.queue().cancel(id);
     }
 
     /**

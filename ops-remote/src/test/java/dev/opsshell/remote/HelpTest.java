@@ -18,6 +18,7 @@ class HelpTest {
         String text = Help.text();
         assertTrue(text.contains("hosts(\"web\")"), text);
         assertTrue(text.contains("run a shell command on every host"), text);
+        assertTrue(text.contains("Systems (") && text.contains("create(kvm(), small(), type(\"web\"), 2)"), text);
         assertTrue(text.lines().noneMatch(l -> l.startsWith("Also (not described yet)")), text);
     }
 

@@ -65,6 +65,7 @@ final class FastArgs {
             if (name == null || (!name.equals("-e") && !seen.add(name))) return null;
             switch (name) {
                 case "-i" -> ops.inventory = Path.of(value);
+                case "--store" -> ops.store = value;
                 case "-f" -> {
                     if (!COUNT.matcher(value).matches()) return null;
                     ops.forks = Integer.parseInt(value);
@@ -95,7 +96,7 @@ final class FastArgs {
         return switch (option) {
             case "-i", "--inventory" -> "-i";
             case "-f", "--forks" -> "-f";
-            case "--timeout", "-e", "--via", "--hub", "--hub-key" -> option;
+            case "--timeout", "-e", "--via", "--hub", "--hub-key", "--store" -> option;
             default -> null;
         };
     }

@@ -54,6 +54,11 @@ public final class OpsCommand implements Callable<Integer> {
     @Option(names = "--stream", scope = ScopeType.INHERIT, description = "Print output lines live, prefixed by host.")
     boolean stream;
 
+    @Option(names = "--store", paramLabel = "URL|FILE", scope = ScopeType.INHERIT,
+            description = "The systems store: an SQLite file or jdbc:postgresql://HOST:PORT/DB."
+                    + " Default: $OPS_STORE, else store= in ~/.ops/config, else ~/.ops/ops.db.")
+    String store;
+
     @Option(names = "-e", paramLabel = "CODE", description = "Evaluate Java code (the shell's language) and print its value.")
     List<String> expressions = new ArrayList<>();
 
@@ -79,7 +84,7 @@ public final class OpsCommand implements Callable<Integer> {
     }
 
     Options options() {
-        return new Options(inventory, forks, timeout, json, acceptNewHostKeys, stream);
+        return new Options(inventory, forks, timeout, json, acceptNewHostKeys, stream, store);
     }
 
     @Override

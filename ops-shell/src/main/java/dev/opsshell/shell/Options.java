@@ -7,6 +7,7 @@ import dev.opsshell.core.inventory.InventoryWatch;
 import dev.opsshell.core.run.Progress;
 import dev.opsshell.core.transport.Prompter;
 import dev.opsshell.core.transport.Settings;
+import dev.opsshell.remote.fleet.SessionFleet;
 import dev.opsshell.shell.repl.Library;
 
 import java.io.PrintStream;
@@ -23,9 +24,16 @@ import java.util.List;
  * @param json              {@code --json}: JSON lines instead of the pretty output
  * @param acceptNewHostKeys {@code --accept-new-host-keys}: trust unknown (never changed) host keys
  * @param stream            {@code --stream}: print output lines live, prefixed by host
+ * @param store             {@code --store URL|FILE}: the systems store, or null for $OPS_STORE,
+ *                          {@code store=} in ~/.ops/config, else ~/.ops/ops.db
  */
 public record Options(Path inventory, Integer forks, Duration timeout, boolean json, boolean acceptNewHostKeys,
-               boolean stream) {
+               boolean stream, String store) {
+
+    /** Without a store flag (the usual lookup). */
+    public Options(Path inventory, Integer forks, Duration timeout, boolean json, boolean acceptNewHostKeys, boolean stream) {
+        this(inventory, forks, timeout, json, acceptNewHostKeys, stream, null);
+    }
 
     /** The settings these options give, on top of the defaults. */
     Settings settings() {
@@ -54,6 +62,7 @@ public record Options(Path inventory, Integer forks, Duration timeout, boolean j
                 .inventoryFrom(new InventoryWatch(() -> InventoryLoader.locate(flag)));
         session.prompter(prompter);
         session.progress(progress);
+        SessionFleet.storeFlag(store); // the store opens on first use of the systems vocabulary
         Session.setCurrent(session);
         return session;
     }

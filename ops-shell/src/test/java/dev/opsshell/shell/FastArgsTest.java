@@ -38,6 +38,7 @@ class FastArgsTest {
                 new String[] {},
                 new String[] {"-i", "inv.ini", "--forks", "5", "--stream"},
                 new String[] {"-e", "localhost().exec(\"true\")"},
+                new String[] {"--store", "/tmp/ops.db", "-e", "systems()"},
                 new String[] {"-e", "var a = 1;", "-e", "a + 1", "--json", "--timeout", "30s"},
                 new String[] {"exec", "lab", "--", "uname", "-a"},
                 new String[] {"exec", "-i", "/tmp/inv.ini", "-f", "200", "lab", "--", "uname", "-a"},

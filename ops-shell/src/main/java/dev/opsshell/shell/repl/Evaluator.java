@@ -29,6 +29,7 @@ public final class Evaluator implements AutoCloseable {
     static final List<String> STARTUP = List.of(
             "import static dev.opsshell.remote.Ops.*;",
             "import static dev.opsshell.remote.AgentOps.*;",
+            "import static dev.opsshell.remote.SystemsOps.*;",
             "import static dev.opsshell.shell.repl.Shell.*;",
             "import dev.opsshell.core.Session;",
             "import dev.opsshell.core.host.*;",
@@ -36,6 +37,10 @@ public final class Evaluator implements AutoCloseable {
             "import dev.opsshell.core.pipeline.*;",
             "import dev.opsshell.core.inventory.Inventory;",
             "import dev.opsshell.core.transport.Settings;",
+            // systems: none of their names is also in the packages below (Type is core's, java.lang.reflect is not imported)
+            "import dev.opsshell.core.fleet.*;",
+            "import dev.opsshell.core.system.*;",
+            "import dev.opsshell.core.job.*;",
             "import java.time.*;",
             "import java.util.*;",
             "import java.util.function.*;",

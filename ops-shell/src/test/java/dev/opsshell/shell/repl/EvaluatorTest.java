@@ -63,6 +63,19 @@ class EvaluatorTest {
     }
 
     @Test
+    void theSystemsVocabularyAndItsTypesAreImportedAndCompleted() {
+        Reply r = evaluator.eval("Template.of(kvm(), medium(), Type.named(\"redis\"), debian(), \"blue\").size() == Size.MEDIUM"
+                + " && MachineState.RUNNING != null && JobKind.of(\"destroy\").destructive() && JobStatus.SUCCEEDED != null");
+        assertFalse(r.failed(), r.toString());
+        assertEquals(true, r.value());
+        int[] anchor = new int[1];
+        List<String> words = evaluator.completions("syste", 5, anchor).stream().map(s -> s.continuation()).toList();
+        assertTrue(words.contains("systems()") && words.contains("system("), words.toString());
+        words = evaluator.completions("conv", 4, anchor).stream().map(s -> s.continuation()).toList();
+        assertTrue(words.contains("converge("), words.toString());
+    }
+
+    @Test
     void resultsEchoLikePrettyAndSetTheExitCode() {
         Reply r = evaluator.eval("localhost().exec(\"echo hi; exit 3\")");
         String echo = String.join("\n", r.echo());
