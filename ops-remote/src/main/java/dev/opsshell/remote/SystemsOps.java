@@ -7,7 +7,6 @@ import dev.opsshell.core.fleet.JobResults;
 import dev.opsshell.core.fleet.Os;
 import dev.opsshell.core.fleet.Systems;
 import dev.opsshell.core.fleet.Template;
-import dev.opsshell.core.job.JobRecord;
 import dev.opsshell.core.job.JobStats;
 import dev.opsshell.core.system.DriverSection;
 import dev.opsshell.core.system.Machine;
@@ -15,6 +14,7 @@ import dev.opsshell.core.system.ProvisionStep;
 import dev.opsshell.core.system.Size;
 import dev.opsshell.core.system.Type;
 import dev.opsshell.core.system.Volume;
+import dev.opsshell.remote.fleet.JobList;
 import dev.opsshell.remote.fleet.SessionFleet;
 
 import java.util.ArrayList;
@@ -141,8 +141,16 @@ public final class SystemsOps {
     }
 
     /** The last 20 jobs, newest first. */
-    public static List<JobRecord> jobs() {
-        return SessionFleet.current().jobs(20);
+    public static JobList jobs() {
+        return jobs(20);
+    }
+
+    /** The last {@code limit} jobs, newest first, as a table (still a list of records). */
+    public static JobList jobs(int limit) {
+        Fleet fleet = SessionFleet.current();
+        Map<String, Machine> machines = new java.util.HashMap<>();
+        fleet.store().machines().forEach(m -> machines.put(m.id(), m));
+        return new JobList(fleet.jobs(limit), machines, fleet.queue().events()::step);
     }
 
     public static JobStats stats() {

@@ -8,11 +8,11 @@ package dev.opsshell.shell;
  * ({@code Results.exitCode()}).
  */
 public final class ExitCodes {
-    static final int OK = 0;
+    public static final int OK = 0;
     public static final int SCRIPT_ERROR = 1;
     public static final int USAGE = 2;
     static final int UNREACHABLE = 4;
-    static final int NON_ZERO = 5;
+    public static final int NON_ZERO = 5;
 
     private ExitCodes() {
     }

@@ -1,5 +1,10 @@
 package dev.opsshell.shell;
 
+import dev.opsshell.shell.systems.ConvergeCommand;
+import dev.opsshell.shell.systems.JobsCommand;
+import dev.opsshell.shell.systems.StatsCommand;
+import dev.opsshell.shell.systems.SystemsCommand;
+import dev.opsshell.shell.systems.TypesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,12 +19,14 @@ import java.util.concurrent.Callable;
 
 /**
  * The {@code ops} command line: with nothing, the REPL; with a file, that script; with {@code -e},
- * a one-liner; with a subcommand ({@code exec}, {@code hub}, {@code keys}), that. The
+ * a one-liner; with a subcommand ({@code exec}, {@code hub}, {@code keys}, {@code systems}, {@code types},
+ * {@code jobs}, {@code stats}, {@code converge}), that. The
  * global options are inherited by every subcommand, so they may come before or after its name.
  * Adding a subcommand is adding a class to {@code subcommands}.
  */
 @Command(name = "ops", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        subcommands = {ExecCommand.class, HubCommand.class, KeysCommand.class},
+        subcommands = {ExecCommand.class, HubCommand.class, KeysCommand.class, SystemsCommand.class, TypesCommand.class,
+                JobsCommand.class, StatsCommand.class, ConvergeCommand.class},
         description = "A live, REPL-driven operations shell: run commands on groups of hosts and work with the results as data.",
         footer = {"", "Exit codes:", "  0 all ok     1 script error     2 usage or inventory error",
                 "  4 some hosts unreachable, auth or host key refused, timed out",
@@ -29,7 +36,10 @@ import java.util.concurrent.Callable;
                 "  ops deploy.jsh web                run a script; it sees args = {\"web\"}",
                 "  ops -e 'localhost().exec(\"uptime\")'", "  ops exec 'web:&prod' -- uptime",
                 "  ops hub --port 4505               the hub agents connect to",
-                "  ops exec --via agent '*' -- uptime   every connected agent"})
+                "  ops exec --via agent '*' -- uptime   every connected agent",
+                "  ops systems create --type web --count 2   two systems (kvm; the test hypervisor unless OPS_KVM_URI)",
+                "  ops systems stop --type web --grace 90s   then ops systems list --json, ops jobs, ops stats",
+                "  ops converge web=4 lb=1 --plan    what reaching those counts would create or destroy"})
 public final class OpsCommand implements Callable<Integer> {
 
     @Option(names = {"-i", "--inventory"}, paramLabel = "FILE", scope = ScopeType.INHERIT,
@@ -44,7 +54,8 @@ public final class OpsCommand implements Callable<Integer> {
             description = "How long a command may run before it is killed: 30s, 5m, 1h (default 10m; 0 = no limit).")
     Duration timeout;
 
-    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print results as JSON lines, one object per host.")
+    @Option(names = "--json", scope = ScopeType.INHERIT,
+            description = "exec and -e: JSON lines, one object per host; systems, types, jobs, stats, converge: one JSON document.")
     boolean json;
 
     @Option(names = "--accept-new-host-keys", scope = ScopeType.INHERIT,
@@ -76,6 +87,8 @@ public final class OpsCommand implements Callable<Integer> {
         // a key's name is no script argument: options may follow it (`ops keys delete web1 --key-dir D`)
         cl.getSubcommands().get("keys").setStopAtPositional(false).getSubcommands().values()
                 .forEach(sub -> sub.setStopAtPositional(false));
+        // ids and filters mix freely: `ops systems stop a1 b2 --grace 90s`
+        for (String name : List.of("systems", "types", "jobs", "stats", "converge")) stopAtPositional(cl.getSubcommands().get(name), false);
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("ops: " + e);
             return ExitCodes.SCRIPT_ERROR;
@@ -83,7 +96,13 @@ public final class OpsCommand implements Callable<Integer> {
         return cl;
     }
 
-    Options options() {
+    private static void stopAtPositional(CommandLine cl, boolean stop) {
+        cl.setStopAtPositional(stop);
+        cl.getSubcommands().values().forEach(sub -> stopAtPositional(sub, stop));
+    }
+
+    /** The global options as given (also after a subcommand's name). */
+    public Options options() {
         return new Options(inventory, forks, timeout, json, acceptNewHostKeys, stream, store);
     }
 
