@@ -7,12 +7,14 @@ import dev.opsshell.core.job.JobQueue;
 import dev.opsshell.core.store.JdbcStore;
 import dev.opsshell.core.store.Store;
 import dev.opsshell.core.store.StoreLocation;
+import dev.opsshell.core.system.Machine;
+import dev.opsshell.remote.hub.SessionHub;
 
 /**
  * The fleet of the current session, opened on first use: the store named by {@code --store},
  * {@code OPS_STORE}, {@code ~/.ops/config} or the default {@code ~/.ops/ops.db}; every driver on
  * the class path; the job queue; and a provisioner over ops's own transports. Closed with the
- * session.
+ * session. The systems table's agent column asks the session's hub.
  */
 public final class SessionFleet {
     private static volatile String storeFlag;
@@ -40,12 +42,23 @@ public final class SessionFleet {
             if (fleet == null || owner != session) {
                 Store store = JdbcStore.open(StoreLocation.resolve(storeFlag));
                 Fleet opened = new Fleet(store, new Drivers(), PROVISIONER, JobQueue.Options.defaults(), session::prompter);
+                opened.agentConnected(m -> agentConnected(session, m));
                 session.closeOnExit(() -> close(opened));
                 fleet = opened;
                 owner = session;
             }
             return fleet;
         }
+    }
+
+    /**
+     * Whether an agent is connected to the session's hub under the system's hostname or fqdn (the
+     * names agents register with). No hub running means none is; asking never starts one.
+     */
+    static boolean agentConnected(Session session, Machine m) {
+        return SessionHub.existing(session)
+                .map(link -> link.connected(m.hostname()) || (!m.fqdn().equals(m.hostname()) && link.connected(m.fqdn())))
+                .orElse(false);
     }
 
     private static synchronized void close(Fleet f) {
