@@ -102,6 +102,28 @@ public final class Fanout {
         }
     }
 
+    /** A wait that may block the calling thread (for jobs, say). */
+    @FunctionalInterface
+    public interface Wait<T> {
+        T get() throws InterruptedException;
+    }
+
+    /**
+     * Runs a wait that Ctrl-C stops as it stops a fan-out: {@link #cancelAll()} interrupts the
+     * waiting thread, and {@code wait} sees an InterruptedException.
+     */
+    public static <T> T interruptibly(Wait<T> wait) throws InterruptedException {
+        RUNNING.add(Thread.currentThread());
+        T value;
+        try {
+            value = wait.get();
+        } finally {
+            RUNNING.remove(Thread.currentThread());
+        }
+        Thread.interrupted(); // a Ctrl-C that came as the wait ended found nothing left to stop
+        return value;
+    }
+
     /** Cancels every fan-out in progress (the shell's Ctrl-C handler calls this). */
     public static void cancelAll() {
         RUNNING.forEach(Thread::interrupt);

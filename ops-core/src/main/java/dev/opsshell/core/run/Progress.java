@@ -3,7 +3,7 @@ package dev.opsshell.core.run;
 import dev.opsshell.core.result.Result;
 
 /**
- * Watches a fan-out as results arrive. The shell draws a progress line on a terminal; elsewhere
+ * Watches a fan-out as results arrive (or a batch of jobs as they end). The shell draws a progress line on a terminal; elsewhere
  * nothing is drawn, so piped output stays clean. Called from many threads.
  */
 public interface Progress {
@@ -11,6 +11,14 @@ public interface Progress {
     };
 
     default void done(Result result) {
+    }
+
+    /** One item without a host result ended (a job of a batch): counted as {@link #done} counts. */
+    default void ended(boolean ok) {
+    }
+
+    /** What is going on now, shown after the count (the step a running job is on). */
+    default void doing(String what) {
     }
 
     /** The fan-out has finished or been cancelled; clear whatever was drawn. */

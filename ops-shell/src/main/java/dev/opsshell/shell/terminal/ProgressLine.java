@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
- * The progress line a long fan-out draws on a terminal: {@code uptime  37/200 · 2 failed · 1.4 s}.
+ * The progress line a long fan-out draws on a terminal: {@code uptime  37/200 · 2 failed · 1.4 s};
+ * a batch of jobs adds what it is doing: {@code create  1/2 · web-2: waiting for an address · 3.1 s}.
  * Nothing is drawn for the first 300 ms (short runs stay quiet), then at most ten redraws a
  * second, and the line is cleared when the fan-out finishes. It shares the terminal's last line
  * through {@link ProgressLines}, which pauses it while a prompt is open. Only ever given a
@@ -34,6 +35,7 @@ public final class ProgressLine implements Progress {
     private final long started = System.nanoTime();
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
+    private volatile String doing;
     private final ScheduledFuture<?> ticks;
     boolean drawn; // guarded by lines
 
@@ -60,15 +62,27 @@ public final class ProgressLine implements Progress {
 
     @Override
     public void done(Result result) {
+        ended(result.ok());
+    }
+
+    @Override
+    public void ended(boolean ok) {
         done.incrementAndGet();
-        if (!result.ok()) failed.incrementAndGet();
+        if (!ok) failed.incrementAndGet();
+    }
+
+    @Override
+    public void doing(String what) {
+        doing = what == null || what.length() <= 60 ? what : what.substring(0, 59) + "…";
     }
 
     /** The text of the line as it would be drawn now. */
     String text() {
         double seconds = (System.nanoTime() - started) / 1e9;
         int f = failed.get();
+        String now = doing;
         return title + "  " + done.get() + "/" + total + (f > 0 ? " · " + f + " failed" : "")
+                + (now == null || now.isEmpty() ? "" : " · " + now)
                 + " · " + String.format(Locale.ROOT, "%.1f s", seconds);
     }
 

@@ -39,6 +39,18 @@ class ProgressLineTest {
     }
 
     @Test
+    void aBatchOfJobsDrawsItsCountAndTheStepOfTheJobThatMovedLast() {
+        StringWriter w = new StringWriter();
+        Progress p = ProgressLine.on(new PrintWriter(w), () -> false).start("create", 2);
+        p.ended(false);
+        p.doing("web-2: waiting for an address");
+        Await.until(Duration.ofSeconds(30), "the progress line to be drawn",
+                () -> w.toString().contains("\rcreate  1/2 · 1 failed · web-2: waiting for an address · "));
+        p.finish();
+        assertTrue(w.toString().endsWith("\r\033[K"), w::toString);
+    }
+
+    @Test
     void aPromptErasesTheLineAndNothingIsDrawnUntilItIsAnswered() {
         StringWriter w = new StringWriter();
         ProgressLines lines = new ProgressLines(new PrintWriter(w));
