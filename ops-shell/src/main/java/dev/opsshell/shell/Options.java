@@ -9,6 +9,7 @@ import dev.opsshell.core.transport.Prompter;
 import dev.opsshell.core.transport.Settings;
 import dev.opsshell.remote.fleet.SessionFleet;
 import dev.opsshell.shell.repl.Library;
+import dev.opsshell.shell.repl.Recipes;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -63,6 +64,7 @@ public record Options(Path inventory, Integer forks, Duration timeout, boolean j
         session.prompter(prompter);
         session.progress(progress);
         SessionFleet.storeFlag(store); // the store opens on first use of the systems vocabulary
+        Recipes.install();
         Session.setCurrent(session);
         return session;
     }

@@ -75,6 +75,15 @@ public final class Evaluator implements AutoCloseable {
 
     /** An evaluator that shows values through {@code echo}. */
     public Evaluator(Echo echo, boolean announceDeclarations) {
+        this(echo, announceDeclarations, true);
+    }
+
+    /** A second JShell beside the shell's (a provisioning recipe's): {@code lastError()} stays the shell's. */
+    static Evaluator aside() {
+        return new Evaluator(new Echo(false), false, false);
+    }
+
+    private Evaluator(Echo echo, boolean announceDeclarations, boolean theShells) {
         this.echo = echo.describingLambdasBy(lambdas);
         captured.lambdaText(lambdas::describe);
         this.announceDeclarations = announceDeclarations;
@@ -82,7 +91,7 @@ public final class Evaluator implements AutoCloseable {
         ClassPath.ofThisJvm().forEach(jshell::addToClasspath);
         Reply r = eval(STARTUP_SNIPPET);
         if (r.failed()) throw new IllegalStateException("the shell's startup imports failed: " + r.error());
-        Shell.attach(this);
+        if (theShells) Shell.attach(this);
     }
 
     JShell jshell() {
