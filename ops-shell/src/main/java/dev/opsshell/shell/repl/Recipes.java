@@ -78,7 +78,7 @@ public final class Recipes {
         } catch (InterruptedException e) {
             ev.stop();
             Thread.currentThread().interrupt();
-            throw new DriverException("recipe stopped: the job was cancelled", e);
+            throw new DriverException("recipe stopped: the job was cancelled (or its shell is closing)", e);
         } catch (ExecutionException e) {
             throw new DriverException("recipe failed: " + e.getCause(), e.getCause());
         }
