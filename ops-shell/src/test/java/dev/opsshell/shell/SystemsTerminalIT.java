@@ -102,4 +102,21 @@ class SystemsTerminalIT {
             assertFalse(Files.exists(go), "the recipe never got its go: it was stopped");
         }
     }
+
+    @Test
+    void ctrlCWhileTheCommandLineWaitsForItsJobsExits130AndSaysTheJobsStopWithIt() throws Exception {
+        Path go = home.resolve("go");
+        Path recipe = Files.writeString(home.resolve("slow.jsh"), "while (!Files.exists(Path.of(\"" + go + "\"))) Thread.sleep(50);\n");
+        OpsProcess.Run made = OpsProcess.run(home, null, "-e",
+                "define(type(\"slow\").then(recipe(\"" + recipe + "\"))); create(kvm(), tiny(), type(\"slow\"), 1)");
+        assertTrue(made.code() == 0 && made.out().contains("1 ok, 0 failed"), made.toString());
+        try (Tmux t = Tmux.start(home, OpsProcess.LAUNCHER + " systems provision --type slow; echo EXIT=$?; sleep 60")) {
+            t.await("provision  0/1 · slow-1: provisioning 1/1: recipe", START);
+            t.press("C-c");
+            String s = t.await("EXIT=", 30);
+            assertTrue(s.contains("ops: stopped waiting (Ctrl-C); the jobs ran in this process and are stopped with it"), s);
+            assertTrue(s.contains("EXIT=130"), s);
+        }
+        assertFalse(Files.exists(go));
+    }
 }
