@@ -50,6 +50,14 @@ class SystemsTerminalIT {
             assertTrue(s.matches("(?s).*\\n\\w{10}  web-1 .* web .* kvm +running +✗\\n.*"), s);
             assertTrue(s.matches("(?s).*\\n\\w{10}  web-2 .* web .* kvm +running +✗\\n.*"), s);
 
+            t.await("a fresh prompt", 60, screen -> screen.stripTrailing().endsWith(PROMPT.strip()));
+            t.type("\"n: \" + systems().typed(\"w");
+            t.press("Tab"); // the type's name from the store
+            t.await(PROMPT + "\"n: \" + systems().typed(\"web", 15);
+            t.type("\").size()");
+            t.press("Enter");
+            t.await("\"n: 2\"", 30);
+
             enter(t, "systems().typed(\"web\").destroy()");
             s = t.await("[y/N]", 30);
             assertTrue(s.contains("destroy 2 system(s): ") && s.contains(" web-1") && s.contains(" web-2"), s);

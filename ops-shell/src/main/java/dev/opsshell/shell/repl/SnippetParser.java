@@ -1,6 +1,7 @@
 package dev.opsshell.shell.repl;
 
 import dev.opsshell.core.Session;
+import dev.opsshell.remote.fleet.SessionFleet;
 import jdk.jshell.SourceCodeAnalysis;
 import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.EOFError;
@@ -17,7 +18,9 @@ import java.util.function.Supplier;
 /**
  * Tells JLine when typed Java is finished (Enter on an unfinished snippet opens a continuation
  * line instead of evaluating) and what word Tab is completing: inventory names inside
- * {@code hosts("…}, a shell command after '/', otherwise what JShell's source analysis suggests.
+ * {@code hosts("…}, type names and system ids from the store inside {@code type("…} and
+ * {@code system("…} ({@link SystemsCompletion}), a shell command after '/', otherwise what JShell's
+ * source analysis suggests.
  */
 public final class SnippetParser implements Parser {
     private final Supplier<Evaluator> evaluator;
@@ -46,6 +49,12 @@ public final class SnippetParser implements Parser {
             hosts.get().hosts().forEach(h -> s.add(new Suggestion(h, "hosts")));
             return new Line(line, cursor, hosts.get().anchor(), s);
         }
+        Optional<SystemsCompletion.Candidates> stored = storedNames(line, cursor);
+        if (stored.isPresent()) {
+            List<Suggestion> s = new ArrayList<>();
+            stored.get().values().forEach(v -> s.add(new Suggestion(v, stored.get().group())));
+            return new Line(line, cursor, stored.get().anchor(), s);
+        }
         if (line.startsWith("/") && !line.substring(0, cursor).contains(" ")) {
             List<Suggestion> s = new ArrayList<>();
             Commands.names().forEach(n -> s.add(new Suggestion(n, null)));
@@ -59,6 +68,15 @@ public final class SnippetParser implements Parser {
             if (seen.add(f.continuation())) s.add(new Suggestion(f.continuation(), null));
         }
         return new Line(line, cursor, Math.max(0, Math.min(anchor[0], cursor)), s);
+    }
+
+    /** Type names or system ids from the store; none when the store cannot be opened (Tab must not fail). */
+    private static Optional<SystemsCompletion.Candidates> storedNames(String line, int cursor) {
+        try {
+            return SystemsCompletion.at(line, cursor, () -> SessionFleet.current().store());
+        } catch (RuntimeException e) {
+            return Optional.of(new SystemsCompletion.Candidates(cursor, List.of(), "the store cannot be read: " + e.getMessage()));
+        }
     }
 
     /** One completion candidate and the group it is listed under (null for none). */
