@@ -11,7 +11,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code ops systems sync [--driver kvm] [--uri U]}: imports the machines a driver connection has
- * that the store does not, and marks records whose machine is gone {@code missing}.
+ * that the store does not, and marks records whose machine is gone {@code missing}. Without
+ * options, every connection the store's systems use and the default kvm one, as {@code sync()}.
  */
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = "Import machines the driver has that the store does not; mark records whose machine is gone missing.")
@@ -22,7 +23,7 @@ final class SyncCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--driver", paramLabel = "KIND", defaultValue = "kvm", description = "The driver (default kvm).")
+    @Option(names = "--driver", paramLabel = "KIND", description = "Only this driver's connection (kvm, with --uri or its default).")
     String driver;
 
     @Option(names = "--uri", paramLabel = "URI", description = "kvm: the libvirt URI (default $OPS_KVM_URI, else test:///default).")
@@ -32,7 +33,9 @@ final class SyncCommand implements Callable<Integer> {
     public Integer call() {
         boolean json = parent.options().json();
         return CliFleet.run(parent.options(), spec, (fleet, out) -> {
-            JobResults r = fleet.sync(Presets.driver(driver, uri, java.util.Map.of()));
+            JobResults r = driver == null && uri == null
+                    ? fleet.syncAll(Presets.driver("kvm", null, java.util.Map.of()))
+                    : fleet.sync(Presets.driver(driver == null ? "kvm" : driver, uri, java.util.Map.of()));
             if (json) {
                 var doc = SystemsJson.results(r);
                 doc.put("systems", SystemsJson.machines(fleet.store().machines()));
