@@ -49,6 +49,11 @@ public final class JobEvents {
         return r;
     }
 
+    /** The jobs running in this process now. */
+    java.util.Collection<RunningJob> runningNow() {
+        return List.copyOf(running.values());
+    }
+
     RunningJob get(String jobId) {
         return running.get(jobId);
     }

@@ -37,11 +37,12 @@ public final class JobQueue implements AutoCloseable {
     private final String owner;
     private final Scheduler scheduler;
     private final JobTask task;
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
 
     public JobQueue(Store store, Drivers drivers, Provisioner provisioner, Options options) {
         this.store = store;
         this.owner = ownerName();
-        this.task = new JobTask(new JobRunner(store, drivers, provisioner, events, owner));
+        this.task = new JobTask(new JobRunner(store, drivers, provisioner, events, owner, closing::get));
         var builder = Scheduler.create(store.dataSource(), task)
                 .schedulerName(new SchedulerName.Fixed(owner))
                 .threads(options.workers())
@@ -135,8 +136,21 @@ public final class JobQueue implements AutoCloseable {
         return "job " + jobId + " runs in " + job.owner() + "; cancel it from that shell";
     }
 
+    /**
+     * Stops the queue: jobs running here are told to stop and recorded interrupted, with their
+     * machines read back from the driver (never resumed by themselves); queued ones stay queued
+     * for the next shell on this store.
+     */
     @Override
     public void close() {
+        closing.set(true);
+        for (RunningJob r : events.runningNow()) r.cancel();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        try {
+            while (!events.runningNow().isEmpty() && System.nanoTime() < deadline) events.awaitAnyFinished(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         scheduler.stop();
     }
 

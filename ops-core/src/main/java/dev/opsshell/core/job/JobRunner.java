@@ -19,8 +19,11 @@ final class JobRunner {
     private final Sync sync;
     private final JobEvents events;
     private final String owner;
+    private final java.util.function.BooleanSupplier closing;
 
-    JobRunner(Store store, Drivers drivers, Provisioner provisioner, JobEvents events, String owner) {
+    JobRunner(Store store, Drivers drivers, Provisioner provisioner, JobEvents events, String owner,
+              java.util.function.BooleanSupplier closing) {
+        this.closing = closing;
         this.store = store;
         this.lifecycle = new Lifecycle(store, drivers, provisioner);
         this.sync = new Sync(store, drivers);
@@ -50,13 +53,29 @@ final class JobRunner {
             else lifecycle.run(running, ctx);
             end = running.with(JobStatus.SUCCEEDED, running.started(), Instant.now(), null);
         } catch (RuntimeException | Error e) {
-            JobStatus status = ctx.cancelled() ? JobStatus.CANCELLED : JobStatus.FAILED;
-            end = running.with(status, running.started(), Instant.now(), Lifecycle.message(e));
+            if (closing.getAsBoolean()) {
+                end = running.with(JobStatus.INTERRUPTED, running.started(), Instant.now(),
+                        "interrupted: the shell closed while it was " + ctx.step() + "; not resumed by itself ("
+                                + Lifecycle.message(e) + ")");
+                readBack(running);
+            } else {
+                JobStatus status = ctx.cancelled() ? JobStatus.CANCELLED : JobStatus.FAILED;
+                end = running.with(status, running.started(), Instant.now(), Lifecycle.message(e));
+            }
         } finally {
             Thread.interrupted();  // a cancel's interrupt must not leak into the worker's next job
             store.update(end);
             if (system != null) store.release(system, jobId);
             events.finished(end);
+        }
+    }
+
+    private void readBack(JobRecord job) {
+        if (job.systemId() == null) return;
+        try {
+            store.machine(job.systemId()).ifPresent(m -> lifecycle.readBack(m, job));
+        } catch (RuntimeException unreadable) {
+            // the record keeps what the job last wrote; the job's error says it was interrupted
         }
     }
 

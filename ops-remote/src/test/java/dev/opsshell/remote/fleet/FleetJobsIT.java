@@ -178,6 +178,27 @@ class FleetJobsIT {
     }
 
     @Test
+    void closingTheShellRecordsItsRunningJobsInterruptedAndReadsTheirMachinesBack() throws Exception {
+        create("db", 1);
+        Machine db = fleet.systems().typed("db").list().get(0);
+        kvm.hold("stop", "db-1");
+        Batch stop = fleet.systems().id(db.id()).async(JobKind.STOP);
+        assertTrue(kvm.awaitReached("stop", "db-1", Duration.ofSeconds(30)));
+        String jobId = stop.jobs().get(0).id();
+        fleet.close();
+        fleet = null;
+        try (JdbcStore store = JdbcStore.open(StoreLocation.sqlite(dir.resolve("ops.db")))) {
+            JobRecord job = store.job(jobId).orElseThrow();
+            assertEquals(JobStatus.INTERRUPTED, job.status(), job.toString());
+            assertTrue(job.error().contains("the shell closed while it was stopping"), job.error());
+            Transition last = store.transitions(db.id()).get(store.transitions(db.id()).size() - 1);
+            assertEquals("interrupted: state read back from the driver", last.cause());
+            assertEquals(MachineState.RUNNING, store.machine(db.id()).orElseThrow().state(), "the stop never happened");
+            assertTrue(store.holder(db.id()).isEmpty());
+        }
+    }
+
+    @Test
     void aFailedCreateIsDataAndTheOthersGoOn() {
         kvm.fail("create", "app-2", "no capacity left on this host (test)");
         JobResults r = create("app", 3);
