@@ -199,8 +199,13 @@ public final class KvmDriver implements Driver {
         }
     }
 
+    private static final java.util.Set<String> KNOWN_SCHEMES = java.util.Set.of("test", "qemu", "lxc", "xen", "libxl",
+            "vbox", "vmware", "esx", "bhyve", "ch", "openvz", "hyperv", "vz", "vpx", "gsx", "vmwareplayer", "vmwarews");
+
     private static String hint(String uri, ErrorNumber code) {
-        if (code == ErrorNumber.VIR_ERR_NO_CONNECT) {
+        String scheme = uri.contains(":") ? uri.substring(0, uri.indexOf(':')).split("\\+")[0] : uri;
+        // an unknown scheme goes to libvirtd's socket, so the error depends on whether one runs: say the same either way
+        if (code == ErrorNumber.VIR_ERR_NO_CONNECT || !KNOWN_SCHEMES.contains(scheme)) {
             return " (check the kvm setting uri: test:///default, qemu:///system, qemu+ssh://user@host/system)";
         }
         if (uri.startsWith("test:")) return "";
