@@ -88,8 +88,7 @@ final class KvmCreate {
     }
 
     private DomainXml domainXml(List<DomainXml.Disk> disks) {
-        String type = Virtualisation.domainType(settings.virt(), driver.hypervisorType(),
-                () -> LibvirtCall.run("reading the hypervisor's capabilities", driver.connect()::getCapabilities));
+        String type = Virtualisation.domainType(settings.virt(), driver.hypervisorType(), driver::capabilities);
         return new DomainXml(name, type, KvmNames.metadataElement(machine), machine.cpu(), machine.ramMb(), disks,
                 settings.hasNetwork() ? settings.network() : null, settings.kernel(), settings.initrd(), settings.cmdline());
     }

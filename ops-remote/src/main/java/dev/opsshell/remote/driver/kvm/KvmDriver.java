@@ -31,6 +31,7 @@ public final class KvmDriver implements Driver {
     private final KvmDomains domains;
     private final KvmCleanup cleanup;
     private final CloudInitIso isoMaker;
+    private String capabilities;
 
     KvmDriver(Connect conn, String uri, CloudInitIso isoMaker) {
         this.conn = conn;
@@ -168,6 +169,17 @@ public final class KvmDriver implements Driver {
 
     boolean testHypervisor() {
         return "TEST".equalsIgnoreCase(hypervisorType);
+    }
+
+    /**
+     * The hypervisor's capabilities, read once per connection: qemu's driver probes every emulator
+     * again on each call (12-18 s on this build machine), and the host's CPU does not change while connected.
+     */
+    synchronized String capabilities() {
+        if (capabilities == null) {
+            capabilities = LibvirtCall.run("reading the hypervisor's capabilities", conn::getCapabilities);
+        }
+        return capabilities;
     }
 
     KvmDomains domains() {

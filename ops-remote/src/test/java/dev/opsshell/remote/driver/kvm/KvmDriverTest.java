@@ -40,15 +40,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the kvm driver does beyond the contract, on libvirt's test hypervisor. */
 class KvmDriverTest {
-    private static TestHypervisor hypervisor;
+    private static ByHand hypervisor;
     private static KvmDriver kvm;
     private final List<Machine> made = new ArrayList<>();
 
     @BeforeAll
     static void connect() throws LibvirtException {
-        hypervisor = new TestHypervisor();
+        hypervisor = new ByHand();
         hypervisor.volume("kvmtest-base.qcow2", 2, "qcow2");
-        kvm = KvmDriver.connect(TestHypervisor.URI);
+        kvm = KvmDriver.connect(ByHand.URI);
     }
 
     @AfterAll
@@ -63,7 +63,7 @@ class KvmDriverTest {
     }
 
     private Machine machine(Map<String, String> extra, List<Volume> volumes, int cpu) {
-        Map<String, String> settings = new HashMap<>(Map.of("uri", TestHypervisor.URI, "image", "kvmtest-base.qcow2"));
+        Map<String, String> settings = new HashMap<>(Map.of("uri", ByHand.URI, "image", "kvmtest-base.qcow2"));
         settings.putAll(extra);
         settings.values().removeIf(String::isEmpty);
         Machine m = new Machine(MachineIds.next(), "db", null, "deploy", "debian-12", cpu, 768, volumes, null, "db",
@@ -119,7 +119,7 @@ class KvmDriverTest {
     @Test
     void withoutGenisoimageTheCreateSaysHowToInstallItAndRemovesTheDisksMadeBefore() throws LibvirtException {
         Machine m = machine();
-        try (KvmDriver noIso = new KvmDriver(new Connect(TestHypervisor.URI), TestHypervisor.URI, new CloudInitIso("genisoimage-not-here"))) {
+        try (KvmDriver noIso = new KvmDriver(new Connect(ByHand.URI), ByHand.URI, new CloudInitIso("genisoimage-not-here"))) {
             DriverException e = assertThrows(DriverException.class, () -> noIso.create(m, JobContext.none()));
             assertTrue(e.getMessage().contains("writing cloud-init data failed: genisoimage-not-here is not installed"), e.getMessage());
             assertTrue(e.getMessage().contains("apt-get install -y genisoimage"), e.getMessage());
@@ -222,7 +222,7 @@ class KvmDriverTest {
     }
 
     @Test
-    void theProviderIsFoundByServiceLoaderWithTheTestHypervisorAsDefaultAndOneConnectionPerUri() {
+    void theProviderIsFoundByServiceLoaderWithTheByHandAsDefaultAndOneConnectionPerUri() {
         try (Drivers drivers = new Drivers()) {
             assertTrue(drivers.kinds().contains("kvm"), drivers.kinds().toString());
             Driver a = drivers.of(DriverSection.of("kvm", Map.of()));

@@ -24,15 +24,15 @@ import java.util.Set;
  * (0 vCPUs) after its disks and cloud-init data were made.
  */
 class KvmTestDriverContractTest extends DriverContract {
-    private static TestHypervisor hypervisor;
+    private static ByHand hypervisor;
     private static KvmDriver driver;
     private static Path publicKey;
 
     @BeforeAll
     static void connect() throws LibvirtException, IOException {
-        hypervisor = new TestHypervisor();
+        hypervisor = new ByHand();
         hypervisor.volume("contract-base.qcow2", 1, "qcow2");
-        driver = KvmDriver.connect(TestHypervisor.URI);
+        driver = KvmDriver.connect(ByHand.URI);
         publicKey = Files.createTempFile("contract", ".pub");
         Files.writeString(publicKey, "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOpsContractKeyOnlyForTestsXXXXXXXXXXXXXXXXX ops@test\n");
     }
@@ -51,7 +51,7 @@ class KvmTestDriverContractTest extends DriverContract {
 
     @Override
     protected Machine template() {
-        DriverSection kvm = DriverSection.of("kvm", Map.of("uri", TestHypervisor.URI, "image", "contract-base.qcow2",
+        DriverSection kvm = DriverSection.of("kvm", Map.of("uri", ByHand.URI, "image", "contract-base.qcow2",
                 "ssh_key_file", publicKey.toString()));
         return new Machine("template", "web", "example.org", "deploy", "debian-12", 1, 512,
                 List.of(new Volume("data", 1)), null, "web", Set.of(), MachineState.NEW, kvm, null, null, null);

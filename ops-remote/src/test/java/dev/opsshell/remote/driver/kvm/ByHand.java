@@ -10,22 +10,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * libvirt's built-in test hypervisor ({@code test:///default}) seen from the side, with a
- * connection of its own: what an operator with virsh would see and do (make a base image, delete a
- * domain by hand, list what is left). Its state is shared by every connection of this process.
+ * A libvirt connection seen from the side, with a connection of its own: what an operator with
+ * virsh would see and do (make a base image, delete a domain by hand, list what is left). By
+ * default libvirt's built-in test hypervisor, whose state every connection of this process shares.
  */
-final class TestHypervisor implements AutoCloseable {
+final class ByHand implements AutoCloseable {
     static final String URI = "test:///default";
     static final String POOL = "default-pool";
     final Connect conn;
+    private final String pool;
 
-    TestHypervisor() throws LibvirtException {
+    ByHand() throws LibvirtException {
+        this(URI, POOL);
+    }
+
+    ByHand(String uri, String pool) throws LibvirtException {
         LibvirtRuntime.ensure();
-        conn = new Connect(URI);
+        this.conn = new Connect(uri);
+        this.pool = pool;
     }
 
     StoragePool pool() throws LibvirtException {
-        return conn.storagePoolLookupByName(POOL);
+        return conn.storagePoolLookupByName(pool);
     }
 
     /** Makes a volume in the pool unless it is there; returns its path. */
