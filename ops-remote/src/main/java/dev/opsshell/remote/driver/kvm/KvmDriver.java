@@ -45,6 +45,14 @@ public final class KvmDriver implements Driver {
     /** Connects to {@code uri}; the error says what to check when libvirt refuses. */
     public static KvmDriver connect(String uri) {
         LibvirtRuntime.ensure();
+        if (uri.startsWith("test:///") && !uri.equals(KvmSettings.DEFAULT_URI)) {
+            // a test hypervisor read from a file: libxml2 would print its own warning for a missing one
+            java.nio.file.Path file = java.nio.file.Path.of(uri.substring("test://".length()));
+            if (!java.nio.file.Files.isReadable(file)) {
+                throw new DriverException("kvm: cannot connect to " + uri + ": no readable file " + file
+                        + " (test:///default is the built-in test hypervisor)");
+            }
+        }
         try {
             return new KvmDriver(new Connect(uri), uri, new CloudInitIso());
         } catch (LibvirtException e) {

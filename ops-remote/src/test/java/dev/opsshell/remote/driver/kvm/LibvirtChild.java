@@ -41,10 +41,12 @@ final class LibvirtChild {
         } catch (DriverException e) {
             System.out.println("error: " + e.getMessage());
         }
-        try {
-            KvmDriver.connect("nonsense+unix:///nowhere");
-        } catch (DriverException e) {
-            System.out.println("error: " + e.getMessage());
+        for (String uri : List.of("bogus:///nowhere", "test:///no/such/hypervisor.xml")) {
+            try {
+                KvmDriver.connect(uri); // libvirt refuses either, with or without a libvirtd running
+            } catch (DriverException e) {
+                System.out.println("error: " + e.getMessage());
+            }
         }
         System.out.println("done");
     }
