@@ -214,6 +214,24 @@ class KvmDriverTest {
     }
 
     @Test
+    void createsFromSeveralWorkersAtOnceEachMakeTheirOwnMachine() throws Exception {
+        List<Machine> machines = new ArrayList<>();
+        for (int i = 0; i < 8; i++) machines.add(machine(Map.of(), List.of(new Volume("data", 1)), 1));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Instance>> created = new ArrayList<>();
+            for (Machine m : machines) created.add(pool.submit(() -> kvm.create(m, JobContext.none())));
+            for (var f : created) assertEquals(InstanceState.RUNNING, f.get().state());
+        } finally {
+            pool.shutdown();
+        }
+        for (Machine m : machines) {
+            assertEquals(1, kvm.list().stream().filter(i -> m.id().equals(i.systemId())).count());
+            assertEquals(4, hypervisor.traces(m.id()).size(), "domain, root, data, seed: " + hypervisor.traces(m.id()));
+        }
+    }
+
+    @Test
     void listShowsMachinesOpsDidNotMakeWithoutASystemId() {
         Instance builtIn = kvm.list().stream().filter(i -> i.ref().equals("test")).findFirst()
                 .orElseThrow(() -> new AssertionError("the test hypervisor's own domain 'test' is listed"));
