@@ -12,6 +12,7 @@ class LibvirtRuntimeTest {
         assertEquals(0, child.exit(), "child failed: " + child.stdout() + child.stderr());
         assertTrue(child.stdout().contains("start nowhere-qq0absent0: no such machine"), child.stdout());
         assertTrue(child.stdout().contains("kvm: cannot connect to bogus:///nowhere: "), child.stdout());
+        assertTrue(child.stdout().contains("(check the kvm setting uri: test:///default, qemu:///system"), child.stdout());
         assertTrue(child.stdout().contains("kvm: cannot connect to test:///no/such/hypervisor.xml: no readable file"), child.stdout());
         assertTrue(child.stdout().endsWith("done\n"), child.stdout());
         assertEquals("", child.stderr(), "libvirt wrote to stderr itself");
