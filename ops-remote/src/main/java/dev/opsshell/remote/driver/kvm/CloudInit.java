@@ -19,7 +19,7 @@ import java.util.Map;
  * system). No network-config: the image's own DHCP set-up is used (a wildcard match in
  * network-config breaks ifupdown). {@code locale: C.UTF-8} keeps {@code cloud-init status --wait}
  * from ending in error on images without locales; ed25519 host keys alone save ~20 s of an
- * emulated guest's boot. Written with Jackson's YAML writer, so odd values are quoted correctly.
+ * emulated guest's boot; a host key made beforehand ({@link HostKey}) goes in as {@code ssh_keys}. Written with Jackson's YAML writer, so odd values are quoted correctly.
  */
 record CloudInit(String userData, String metaData) {
     private static final YAMLMapper YAML = YAMLMapper.builder()
@@ -28,6 +28,11 @@ record CloudInit(String userData, String metaData) {
             .build();
 
     static CloudInit of(Machine m, String publicKey) {
+        return of(m, publicKey, null);
+    }
+
+    /** With a host key made beforehand ({@code ssh_keys}), or none ({@code hostKey} null: the guest makes its own). */
+    static CloudInit of(Machine m, String publicKey, HostKey hostKey) {
         Map<String, Object> user = new LinkedHashMap<>();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("hostname", m.hostname());
@@ -35,6 +40,12 @@ record CloudInit(String userData, String metaData) {
         data.put("manage_etc_hosts", true);
         data.put("locale", "C.UTF-8");
         data.put("ssh_genkeytypes", List.of("ed25519"));
+        if (hostKey != null) {
+            Map<String, Object> keys = new LinkedHashMap<>();
+            keys.put(hostKey.type() + "_private", hostKey.privateKey());
+            keys.put(hostKey.type() + "_public", hostKey.publicKey());
+            data.put("ssh_keys", keys);
+        }
         if (m.user() != null && !m.user().isBlank()) {
             user.put("name", m.user());
             user.put("shell", "/bin/bash");

@@ -48,6 +48,7 @@ final class KvmCreate {
             BaseImage base = storage.base(settings.image(), settings.imageFormat(), settings.diskGb());
             step("reading the public key");
             String key = CloudInit.readPublicKey(settings.sshKeyFile());
+            HostKey hostKey = HostKey.read(settings.hostKeyFile());
             Optional<Domain> leftover = driver.domains().find(machine);
             if (leftover.isPresent()) return reuse(leftover.get());
             clearLooseVolumes(storage);
@@ -59,7 +60,7 @@ final class KvmCreate {
                 disks.add(new DomainXml.Disk(storage.volume(KvmNames.dataVolume(name, v.name()), v.sizeGb()), "qcow2", false));
             }
             step("writing cloud-init data");
-            byte[] iso = driver.isoMaker().build(CloudInit.of(machine, key));
+            byte[] iso = driver.isoMaker().build(CloudInit.of(machine, key, hostKey));
             disks.add(new DomainXml.Disk(storage.upload(KvmNames.cloudInitVolume(name), iso), "raw", true));
             step("defining the domain");
             String xml = domainXml(disks).render();

@@ -17,11 +17,14 @@ import dev.opsshell.core.system.DriverSection;
  * <li>{@code virt}: {@code qemu}, {@code kvm} or {@code auto} (default; see {@link Virtualisation}).
  * <li>{@code kernel}, {@code initrd}, {@code cmdline}: direct kernel boot, paths on the hypervisor's host.
  * <li>{@code ssh_key_file}: a public key (.pub) put in the user's authorized_keys by cloud-init.
+ * <li>{@code host_key_file}: an SSH host key pair made beforehand (the private key's path, {@code .pub}
+ *     beside it) that cloud-init installs as the guest's host key, so its key is known before it answers.
  * <li>{@code agent}: {@code true} to install the ops agent by cloud-init (not yet supported: refused clearly).
  * </ul>
  */
 record KvmSettings(String uri, String pool, String image, String imageFormat, Integer diskGb, String network,
-                   String virt, String kernel, String initrd, String cmdline, String sshKeyFile, boolean agent) {
+                   String virt, String kernel, String initrd, String cmdline, String sshKeyFile, String hostKeyFile,
+                   boolean agent) {
     static final String DEFAULT_URI = "test:///default";
 
     static KvmSettings of(DriverSection section) {
@@ -37,7 +40,8 @@ record KvmSettings(String uri, String pool, String image, String imageFormat, In
                 blankToNull(section.get("image_format")), diskGb(section.get("disk_gb")),
                 section.get("network", "default"), virt, blankToNull(section.get("kernel")),
                 blankToNull(section.get("initrd")), blankToNull(section.get("cmdline")),
-                blankToNull(section.get("ssh_key_file")), Boolean.parseBoolean(agent));
+                blankToNull(section.get("ssh_key_file")), blankToNull(section.get("host_key_file")),
+                Boolean.parseBoolean(agent));
     }
 
     static String uri(DriverSection section) {
