@@ -54,14 +54,14 @@ public final class PhysicalDriver implements Driver {
 
     @Override
     public Instance create(Machine machine, JobContext job) {
-        throw new DriverException("physical machines are not made by ops: " + machine.hostname()
+        throw new DriverException("physical machines are not made by ops: " + who(machine)
                 + " must exist already. Add its record with a physical section (mac, address, user) instead of"
                 + " creating it; 'clear' forgets a record");
     }
 
     @Override
     public void destroy(Machine machine, JobContext job) {
-        throw new DriverException("physical machines are not destroyed by ops: " + machine.hostname()
+        throw new DriverException("physical machines are not destroyed by ops: " + who(machine)
                 + " stays as it is. 'stop' shuts it down; 'clear' forgets its record");
     }
 
@@ -69,7 +69,7 @@ public final class PhysicalDriver implements Driver {
     public void start(Machine machine, JobContext job) {
         PhysicalSection p = PhysicalSection.of(machine);
         if (answers(p, PROBE)) {
-            job.step(machine.hostname() + " answers SSH at " + p.sshTarget() + " already");
+            job.step(who(machine) + " answers SSH at " + p.sshTarget() + " already");
             return;
         }
         var target = p.wakeTarget(machine.hostname());
@@ -77,7 +77,7 @@ public final class PhysicalDriver implements Driver {
         WakeOnLan.send(p.mac(), target, p.wolPort());
         job.step("waiting for SSH at " + p.sshTarget());
         if (!waitUntil(true, p, p.startTimeout(), job)) {
-            throw new DriverException(machine.hostname() + " did not answer SSH at " + p.sshTarget() + " within "
+            throw new DriverException(who(machine) + " did not answer SSH at " + p.sshTarget() + " within "
                     + p.startTimeout().toSeconds() + " s of the Wake-on-LAN packet for " + p.mac() + " (sent to "
                     + p.broadcast() + ":" + p.wolPort() + "). Check that Wake-on-LAN is on in its firmware and"
                     + " network card, that 'broadcast' is its network's broadcast address, and that sshd starts"
@@ -89,7 +89,7 @@ public final class PhysicalDriver implements Driver {
     public void stop(Machine machine, Duration graceful, JobContext job) {
         PhysicalSection p = PhysicalSection.of(machine);
         if (!answers(p, PROBE)) {
-            job.step(machine.hostname() + " does not answer SSH at " + p.sshTarget() + ": stopped already");
+            job.step(who(machine) + " does not answer SSH at " + p.sshTarget() + ": stopped already");
             return;
         }
         goDown(machine, p, "shutdown -h now", graceful, job);
@@ -98,10 +98,14 @@ public final class PhysicalDriver implements Driver {
     @Override
     public void reboot(Machine machine, JobContext job) {
         PhysicalSection p = PhysicalSection.of(machine);
+        if (!answers(p, PROBE)) {
+            throw new DriverException("reboot " + who(machine) + ": it does not answer SSH at " + p.sshTarget()
+                    + ", so it is off (or unreachable); start it instead");
+        }
         goDown(machine, p, "shutdown -r now", p.startTimeout(), job);
         job.step("waiting for SSH at " + p.sshTarget() + " to come back");
         if (!waitUntil(true, p, p.startTimeout(), job)) {
-            throw new DriverException(machine.hostname() + " went down for the reboot but did not answer SSH at "
+            throw new DriverException(who(machine) + " went down for the reboot but did not answer SSH at "
                     + p.sshTarget() + " again within " + p.startTimeout().toSeconds() + " s; raise 'start_timeout'"
                     + " for a slow boot, or look at its console");
         }
@@ -113,12 +117,12 @@ public final class PhysicalDriver implements Driver {
         Result r = run(machine, p, line, wait);
         boolean wentDown = r.ok() || r.outcome() == Outcome.UNREACHABLE; // the connection may drop as it goes down
         if (!wentDown) {
-            throw new DriverException("could not shut down " + machine.hostname() + " at " + p.sshTarget() + ": "
+            throw new DriverException("could not shut down " + who(machine) + " at " + p.sshTarget() + ": "
                     + line + " " + describe(r));
         }
         job.step("waiting for SSH at " + p.sshTarget() + " to go away");
         if (!waitUntil(false, p, wait, job)) {
-            throw new DriverException(machine.hostname() + " still answers SSH at " + p.sshTarget() + " "
+            throw new DriverException(who(machine) + " still answers SSH at " + p.sshTarget() + " "
                     + wait.toSeconds() + " s after " + line + " (" + describe(r) + "). ops cannot force a physical"
                     + " machine off: look at it (a hung shutdown, or sshd in a container that lives on) and power"
                     + " it off by hand");
@@ -133,6 +137,11 @@ public final class PhysicalDriver implements Driver {
         Command command = Command.of(line, s.settings()).withSudo(true)
                 .withTimeout(timeout.isZero() ? Duration.ofSeconds(30) : timeout);
         return s.transport(SshTransport.NAME).exec(host, command, OutputSink.NONE);
+    }
+
+    /** The hostname and system id, as errors name a machine. */
+    private static String who(Machine machine) {
+        return machine.hostname() + " (" + machine.id() + ")";
     }
 
     private static String describe(Result r) {

@@ -1,16 +1,12 @@
 package dev.opsshell.remote.driver.physical;
 
-import dev.opsshell.core.Session;
 import dev.opsshell.core.driver.Driver;
 import dev.opsshell.core.driver.DriverException;
 import dev.opsshell.core.driver.Drivers;
 import dev.opsshell.core.driver.InstanceState;
 import dev.opsshell.core.driver.JobContext;
-import dev.opsshell.core.inventory.Inventory;
 import dev.opsshell.core.system.DriverSection;
 import dev.opsshell.core.system.Machine;
-import dev.opsshell.core.testing.Requirements;
-import dev.opsshell.core.transport.Settings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,40 +37,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * explicitly in known_hosts, status by the SSH banner.
  */
 class PhysicalDriverIT {
-    private static final String MAC = "52:54:00:0a:0b:0c";
+    private static final String MAC = PhysicalLab.MAC;
 
     @TempDir
     Path dir;
 
+    private PhysicalLab lab;
     private SleepingMachine machine;
-    private Session session;
     private Driver driver;
 
     @BeforeEach
     void setUp() throws Exception {
-        Requirements.require(Requirements.onPath("ssh-keygen"), "ssh-keygen is needed for the test keys: apt-get install -y openssh-client");
-        SleepingMachine.keys(dir);
-        machine = new SleepingMachine(MAC, dir);
-        Files.writeString(dir.resolve("known_hosts"), machine.knownHostsLine(dir));
-        session = new Session(Settings.defaults().withKnownHosts(dir.resolve("known_hosts"))
-                .withConnectTimeout(Duration.ofSeconds(20)), Inventory.localOnly(), System.out);
-        driver = new PhysicalDriver(() -> session);
+        lab = new PhysicalLab(dir);
+        machine = lab.machine;
+        driver = lab.driver;
     }
 
     @AfterEach
     void tearDown() {
-        machine.close();
-        session.close();
+        lab.close();
     }
 
     private Machine record(Map<String, String> extra) {
-        Map<String, String> s = new HashMap<>(Map.of("mac", MAC, "broadcast", "127.0.0.1",
-                "port", String.valueOf(machine.lanPort()), "address", "127.0.0.1",
-                "ssh_port", String.valueOf(machine.sshPort()), "user", "root",
-                "key", dir.resolve("client_key").toString(), "start_timeout", "60"));
-        s.putAll(extra);
-        return new Machine("pa1b2c3d4e", "rack1", null, null, "debian", 4, 8192, List.of(), null, null, null,
-                null, DriverSection.of("physical", s), null, null, null);
+        return lab.record("pa1b2c3d4e", extra);
     }
 
     @Test
@@ -182,6 +166,14 @@ class PhysicalDriverIT {
         driver.reboot(m, JobContext.none());
         assertTrue(machine.commands().get(0).endsWith("; shutdown -r now"), machine.commands()::toString);
         assertEquals(InstanceState.RUNNING, driver.status(m).state());
+    }
+
+    @Test
+    void rebootOfAMachineThatDoesNotAnswerSaysToStartIt() {
+        DriverException e = assertThrows(DriverException.class, () -> driver.reboot(record(Map.of()), JobContext.none()));
+        assertTrue(e.getMessage().contains("reboot rack1 (pa1b2c3d4e): it does not answer SSH"), e.getMessage());
+        assertTrue(e.getMessage().contains("start it instead"), e.getMessage());
+        assertEquals(List.of(), machine.commands());
     }
 
     @Test
