@@ -123,8 +123,12 @@ final class GuestLab implements AutoCloseable {
     }
 
     private String run(int seconds, String... args) {
+        long t0 = System.nanoTime();
         Outcome o = exec(seconds, args);
         if (o.exit != 0) throw new IllegalStateException(script + " " + String.join(" ", args) + " failed:\n" + o.output);
+        // the lab's own lines (what it started, the probe's time) and how long the step took, for the test's log
+        System.out.print(o.output);
+        System.out.println("lab/guest " + String.join(" ", args) + ": " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) + " ms");
         return o.output;
     }
 
