@@ -160,7 +160,7 @@ final class GuestLab implements AutoCloseable {
         }
     }
 
-    private static Path findScript() {
+    static Path findScript() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             Path s = p.resolve("scripts/lab/guest");
             if (Files.isExecutable(s)) return s;

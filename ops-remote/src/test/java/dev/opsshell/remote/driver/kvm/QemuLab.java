@@ -10,15 +10,15 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * libvirtd and virtlogd for a test on {@code qemu:///system}: used when they answer, else started
- * here (PID 1 is not systemd on these machines) with pid files under {@code target/qemu-lab}, and
- * then stopped by those pids on {@link #close()} — never a daemon this lab did not start. Holds the
+ * here by {@code scripts/lab/guest daemons start} (PID 1 is not systemd on these machines) with pid
+ * files under {@code target/qemu-lab}, and then stopped by those pids on {@link #close()} — never a
+ * daemon this lab did not start. Holds the
  * real-guest lab's lock file while open ({@code OPS_GUEST_CACHE}/guest.lock, as scripts/lab/guest
  * and its tests do), so emulated guests of two tests never run side by side on two cores and one
  * test never stops the daemons under another.
@@ -54,16 +54,11 @@ final class QemuLab implements AutoCloseable {
         lock = lockFile.lock(); // waits for a real-guest test or benchmark on this machine to finish
         if (answers()) return;
         Files.createDirectories(dir);
-        for (String daemon : List.of("virtlogd", "libvirtd")) {
-            Path pid = dir.resolve(daemon + ".pid");
-            run("/usr/sbin/" + daemon, "-d", "-p", pid.toString());
-            started.add(daemon);
-        }
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!answers()) {
-            if (System.nanoTime() > deadline) throw new IllegalStateException("libvirtd started but does not answer on " + URI + " after 30 s");
-            pause();
-        }
+        // the real-guest lab's script: it finds running daemons by process (a second libvirtd would
+        // unlink the first one's socket), gives /dev/kvm udev's root:kvm 0660 (else libvirt probes
+        // qemu again at every call, 40-125 s a define here) and waits until libvirtd answers
+        run(GuestLab.findScript().toString(), "daemons", "start", dir.toString());
+        started.add("daemons");
     }
 
     private static boolean answers() {
@@ -79,16 +74,11 @@ final class QemuLab implements AutoCloseable {
     @Override
     public void close() {
         List<String> failures = new ArrayList<>();
-        for (int i = started.size() - 1; i >= 0; i--) {
-            String daemon = started.get(i);
+        if (started.contains("daemons")) {
             try {
-                long pid = Long.parseLong(Files.readString(dir.resolve(daemon + ".pid")).trim());
-                ProcessHandle.of(pid).ifPresent(p -> {
-                    p.destroy();
-                    p.onExit().orTimeout(10, TimeUnit.SECONDS).join();
-                });
+                run(GuestLab.findScript().toString(), "daemons", "stop", dir.toString()); // only the pids it started
             } catch (IOException | RuntimeException e) {
-                failures.add(daemon + ": " + e.getMessage());
+                failures.add(e.getMessage());
             }
         }
         started.clear();
@@ -104,19 +94,10 @@ final class QemuLab implements AutoCloseable {
     private static void run(String... cmd) throws IOException {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException(String.join(" ", cmd) + " failed");
+            if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException(String.join(" ", cmd) + " failed");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted starting " + cmd[0], e);
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100); // the poll interval while libvirtd opens its socket
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted waiting for libvirtd", e);
         }
     }
 }
