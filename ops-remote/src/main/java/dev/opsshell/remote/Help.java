@@ -62,6 +62,7 @@ public final class Help {
                 "metrics()", "operation: cpu, memory, load and uptime from each host's /proc");
         section("Systems (machines ops manages: a store, jobs and drivers; see docs/systems.md)",
                 "create(kvm(), small(), type(\"web\"), 2)", "make systems from presets read by kind (driver, size, type, OS, volumes, \"tags\", a count); waits for the jobs",
+                "add(\"rack-7\", physical(mac, address), type(\"db\"))", "record a machine that exists already; its state is read from its driver",
                 "kvm()", "the kvm driver on $OPS_KVM_URI, else libvirt's test hypervisor (test:///default, no server; machines live as long as the shell)",
                 "physical(\"mac\", \"address\")", "an existing machine: Wake-on-LAN to start, shutdown over SSH to stop",
                 "tiny()", "size: 1 cpu, 512 MB",

@@ -136,6 +136,14 @@ public final class SystemsOps {
         return SessionFleet.current().create(Template.of(rest.toArray()), count);
     }
 
+    /**
+     * Records a machine that exists already, reading its state from its driver:
+     * {@code add("rack-7", physical("52:54:00:12:34:56", "10.0.0.7").with("user", "ops"), type("db"))}.
+     */
+    public static Machine add(String hostname, Object... presets) {
+        return SessionFleet.current().add(hostname, Template.of(presets));
+    }
+
     public static List<Type> types() {
         return SessionFleet.current().store().types();
     }

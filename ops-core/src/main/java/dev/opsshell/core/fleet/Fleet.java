@@ -100,6 +100,27 @@ public final class Fleet implements AutoCloseable {
         return submit(JobKind.CREATE, new Systems(this, made, true), Map.of());
     }
 
+    /**
+     * Records a machine that exists already (a physical one, or a domain made by hand) without
+     * creating anything: its state and address are read from its driver at once, and the record
+     * starts with that transition ({@code added: an existing machine}).
+     */
+    public Machine add(String hostname, Template template) {
+        Machine m = new Machine(MachineIds.next(), hostname, template.domain(), template.user(), template.os(),
+                template.size().cpu(), template.size().ramMb(), template.volumes(), null,
+                template.type() == null ? null : template.type().name(), template.tags(), MachineState.NEW,
+                template.driver(), null, null, Instant.now());
+        if (template.type() != null && store.type(template.type().name()).isEmpty()) store.save(template.type());
+        Instant t0 = Instant.now();
+        var instance = drivers.of(m.driver()).status(m);  // before the insert: a driver that cannot answer adds nothing
+        store.insert(m);
+        MachineState now = instance.state().asMachineState();
+        Machine next = m.withState(now).withIp(instance.ip()).withRef(instance.exists() ? instance.ref() : null);
+        store.update(next, new dev.opsshell.core.job.Transition(0, m.id(), MachineState.NEW, now, null, null,
+                m.driver().kind(), "added: an existing machine", t0, Duration.between(t0, Instant.now()), null));
+        return next;
+    }
+
     /** Runs a job on every system of a selection, asking first for a destructive one, and waits. */
     public JobResults run(JobKind kind, Systems systems, Map<String, String> args) {
         return submit(kind, systems, args).await();
