@@ -1,6 +1,8 @@
 package dev.opsshell.core.host;
 
 import dev.opsshell.core.Session;
+import dev.opsshell.core.facts.Facts;
+import dev.opsshell.core.facts.GatherFacts;
 import dev.opsshell.core.pipeline.Exec;
 import dev.opsshell.core.pipeline.Operation;
 import dev.opsshell.core.result.Results;
@@ -64,6 +66,15 @@ public record Hosts(String name, List<Host> list, String via) implements Iterabl
     /** The hosts that satisfy a test, as a new group. */
     public Hosts filter(Predicate<Host> test) {
         return new Hosts(name + "|filtered", list.stream().filter(test).toList(), via);
+    }
+
+    /**
+     * The hosts whose facts pass a test, gathered now in one round trip per host:
+     * {@code hosts("all").where(f -> f.os().is("debian"))}. A host whose facts cannot be read is
+     * left out, and its failure is recorded in the session (so a script's exit code shows it).
+     */
+    public Hosts where(Predicate<Facts> test) {
+        return GatherFacts.gather(this).where(test).hosts();
     }
 
     /** The hosts whose names are listed, in this group's order. */
