@@ -87,6 +87,40 @@ public final class Help {
                 "stats()", "per job kind and driver: count, success rate, median and p95 duration, commonest errors",
                 "sync()", "import machines the kvm connection has that the store does not; flag records whose machine is gone",
                 "converge(Map.of(type(\"web\"), 4))", "what reaching these counts would create or destroy; .apply() does it");
+        section("Facts (one round trip per host; see docs/operations.md)",
+                "facts(hosts)", "each host's os, kernel, arch, cpus, memory, swap, mounts, addresses, uptime, load, virtualisation, as a table; facts(\"web\") too",
+                "where(hosts, f -> f.os().is(\"debian\"))", "the hosts whose facts pass a test (also hosts.where(f -> …))");
+        section("Packages (apt, dnf, yum, apk, zypper, pacman; as root; a held lock fails after 60 s)",
+                "update(hosts)", "refresh the package lists now; update() is the operation: run(update(h), pick(successful()), upgrade())",
+                "upgrade()", "operation: upgrade every package, noninteractive, keeping changed config files",
+                "install(\"pkg\", …)", "operation: install packages; install(seconds(5), \"pkg\") waits at most 5 s for the lock",
+                "remove(\"pkg\", …)", "operation: remove packages",
+                "installed(hosts, \"pkg\", …)", "each host's installed version of each package (empty: not installed)");
+        section("Services (systemd where it is PID 1, else init.d/service, else OpenRC)",
+                "start(\"svc\")", "operation: start a service (also stop, restart, reload)",
+                "stop(\"svc\")", "operation: stop a service",
+                "restart(\"svc\")", "operation: restart a service",
+                "reload(\"svc\")", "operation: reload a service's configuration",
+                "enable(\"svc\")", "operation: start it at boot (disable(\"svc\"): not)",
+                "disable(\"svc\")", "operation: do not start it at boot",
+                "service(hosts, \"svc\")", "each host's state of a service: running, enabled, init system");
+        section("Files (each says changed: or unchanged: per host; run twice, the second changes nothing)",
+                "write(\"/path\", \"content\")", "operation: make a file hold exactly this content",
+                "template(\"/path\", text, Map.of(…))", "operation: {{ name }} from the host's vars (and facts, with a 4th argument), written where it differs",
+                "mkdir(\"/path\")", "operation: make a directory (and its parents)",
+                "rm(\"/path\")", "operation: remove a file or a directory tree",
+                "chmod(\"640\", \"/path\")", "operation: set a mode",
+                "chown(\"user:group\", \"/path\")", "operation: set an owner",
+                "lineInFile(\"/path\", \"line\")", "operation: append the line unless the file has it",
+                "putFile(\"local\", \"/remote\")", "operation: copy a file unless the host's has the same sha256",
+                "sync(\"localDir\", \"/remote/dir\")", "operation: copy the files that differ (by sha256); nothing is deleted",
+                "changed()", "test: the operation changed something: pick(changed())",
+                "unchanged()", "test: everything was already as asked");
+        section("Processes, accounts, ports, reboot",
+                "processes(hosts, \"name\")", "the processes with that name or with it in their command line",
+                "accounts(hosts)", "users and groups (getent): .get(\"web1\").user(\"app\"), inGroup(u, g)",
+                "ports(hosts)", "listening TCP and bound UDP ports, with the process",
+                "reboot(hosts)", "reboot and wait until each host answers with a new boot id (reboot(hosts, seconds(600)))");
         section("Help",
                 "help()", "this list");
     }
@@ -107,9 +141,9 @@ public final class Help {
     }
 
     /** The classes whose public static methods the shell imports (and this help describes). */
-    static final List<Class<?>> VOCABULARY = List.of(Ops.class, AgentOps.class, SystemsOps.class);
+    static final List<Class<?>> VOCABULARY = List.of(Ops.class, AgentOps.class, SystemsOps.class, Everyday.class);
 
-    /** The public static methods of {@link Ops} and {@link AgentOps} that have no line in the table. */
+    /** The public static methods of the vocabulary classes that have no line in the table. */
     static List<String> undocumented() {
         TreeSet<String> documented = new TreeSet<>();
         TABLE.values().forEach(m -> m.keySet().forEach(u -> documented.add(nameOf(u))));

@@ -30,11 +30,13 @@ public final class Evaluator implements AutoCloseable {
             "import static dev.opsshell.remote.Ops.*;",
             "import static dev.opsshell.remote.AgentOps.*;",
             "import static dev.opsshell.remote.SystemsOps.*;",
+            "import static dev.opsshell.remote.Everyday.*;",
             "import static dev.opsshell.shell.repl.Shell.*;",
             "import dev.opsshell.core.Session;",
             "import dev.opsshell.core.host.*;",
             "import dev.opsshell.core.result.*;",
             "import dev.opsshell.core.pipeline.*;",
+            "import dev.opsshell.core.facts.*;",
             "import dev.opsshell.core.inventory.Inventory;",
             "import dev.opsshell.core.transport.Settings;",
             // systems: none of their names is also in the packages below (Type is core's, java.lang.reflect is not imported)
