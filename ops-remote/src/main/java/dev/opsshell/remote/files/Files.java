@@ -26,11 +26,14 @@ public final class Files {
 
     /**
      * Renders {@code text} per host ({@code {{ name }}} from the host's inventory variables, its facts
-     * when given, then {@code vars}) and writes it to {@code path} where it differs.
+     * when given, then {@code vars}) and writes it to {@code path} where it differs; the path may name
+     * variables too ({@code /srv/{{ inventory_hostname }}/app.conf}).
      */
     public static HostScript template(String path, String text, Map<String, String> vars, FactsResults facts) {
-        return HostScript.of("template " + path, h -> FileScripts.write(path,
-                Template.render(text, TemplateVars.of(h, facts == null ? null : facts.find(h.name()).orElse(null), vars), h.name())));
+        return HostScript.of("template " + path, h -> {
+            Map<String, String> v = TemplateVars.of(h, facts == null ? null : facts.find(h.name()).orElse(null), vars);
+            return FileScripts.write(Template.render(path, v, h.name()), Template.render(text, v, h.name()));
+        });
     }
 
     public static HostScript mkdir(String path) {

@@ -36,12 +36,23 @@ final class PackageScript {
         return s.toString();
     }
 
-    /** The script for {@code host}: dispatch on the manager, then the command {@code verb} gives for it. */
+    /** The script for {@code host}: dispatch on the manager, then the command {@code verb} gives for it, waiting for the lock. */
     static String build(Host host, Duration lockWait, Function<PackageManager, String> verb) {
+        return build(host, lockWait, verb, true);
+    }
+
+    /** The same for a query, which reads without taking the lock. */
+    static String query(Host host, Function<PackageManager, String> verb) {
+        return build(host, Duration.ZERO, verb, false);
+    }
+
+    private static String build(Host host, Duration lockWait, Function<PackageManager, String> verb, boolean locking) {
         StringBuilder s = new StringBuilder();
-        s.append("export DEBIAN_FRONTEND=noninteractive\n");
-        s.append("ops_wait=").append(Math.max(1, lockWait.toSeconds())).append('\n');
-        s.append(LOCK_FUNCTIONS);
+        if (locking) {
+            s.append("export DEBIAN_FRONTEND=noninteractive\n");
+            s.append("ops_wait=").append(Math.max(1, lockWait.toSeconds())).append('\n');
+            s.append(LOCK_FUNCTIONS);
+        }
         String forced = host.var("ops_package_manager").orElse("");
         if (!forced.isBlank()) {
             PackageManager m = PackageManager.named(forced, " (ops_package_manager of " + host.name() + ")");
@@ -53,7 +64,8 @@ final class PackageScript {
         }
         s.append("case \"$m\" in\n");
         for (PackageManager m : PackageManager.values()) {
-            s.append(m.word()).append(")\n").append(locked(m, verb.apply(m))).append("\n;;\n");
+            String command = verb.apply(m);
+            s.append(m.word()).append(")\n").append(locking ? locked(m, command) : command).append("\n;;\n");
         }
         s.append("*) echo \"ops: no package manager found on $(uname -n): looked for ")
                 .append(String.join(", ", PackageManager.inDetectionOrder().stream().map(m -> m.program).toList()))

@@ -52,7 +52,7 @@ public final class Packages {
     /** The query: one {@code name<TAB>version} line per package, the version empty when it is not installed. */
     public static HostScript query(List<String> packages) {
         String words = PackageScript.words(packages);
-        return HostScript.of("installed " + String.join(" ", packages), host -> PackageScript.build(host, Duration.ofSeconds(1),
+        return HostScript.of("installed " + String.join(" ", packages), host -> PackageScript.query(host,
                 m -> "for p in " + words + "; do " + m.query + "; printf '%s\\t%s\\n' \"$p\" \"$v\"; done"));
     }
 
