@@ -19,9 +19,9 @@ public record ListeningPort(String protocol, String address, int port, String pr
         for (String line : output.split("\n")) {
             String[] p = line.strip().split("\\s+");
             if (p.length < 5) continue;
-            boolean ss = p[0].equals("tcp") || p[0].equals("udp");
-            boolean netstat = p[0].startsWith("tcp") || p[0].startsWith("udp");
-            if (!ss && !netstat) continue;
+            if (!p[0].startsWith("tcp") && !p[0].startsWith("udp")) continue;
+            boolean ss = !p[1].matches("\\d+"); // ss has the state second, netstat the receive queue
+            boolean netstat = !ss;
             // ss: Netid State Recv-Q Send-Q Local Peer [users:(("name",pid=…))]; netstat: Proto Recv-Q Send-Q Local Foreign [State] [PID/name]
             String local = ss ? p[4] : p[3];
             int colon = local.lastIndexOf(':');
