@@ -31,6 +31,15 @@ elif mode == "hosts":
     for name, t in rows.items():
         label = name.rsplit(" ", 1)[0]
         print(f"| {n} | {label} | {t:.3f} | {t / cold:.1f}x | {t / hot:.0f}x |")
+elif mode == "facts":
+    n, out = sys.argv[2], sys.argv[3]
+    rows = {**medians(f"{out}/cold-{n}.json"), **medians(f"{out}/ansible-{n}.json")}
+    cold = rows[f"ops facts (cold) {n}"]
+    hot = warm(f"{out}/warm-{n}.txt")
+    print(f"| {n} | ops facts, same shell (pooled) | {hot:.3f} | {hot / cold:.2f}x | 1.00x |")
+    for name, t in rows.items():
+        label = name.rsplit(" ", 1)[0]
+        print(f"| {n} | {label} | {t:.3f} | {t / cold:.1f}x | {t / hot:.0f}x |")
 elif mode == "startup":
     out = sys.argv[2]
     first = medians(f"{out}/startup.json")["ops -e first result"]

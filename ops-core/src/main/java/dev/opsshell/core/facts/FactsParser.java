@@ -24,22 +24,41 @@ public final class FactsParser {
         if (!parts.containsKey("end")) {
             throw new IllegalArgumentException("the facts script's output ended early (no @@ops:end): " + tail(output));
         }
+        Map<String, List<String>> files = files(parts.getOrDefault("files", List.of()));
         List<String> uname = part(parts, "uname", "uname", problems);
-        Map<String, Long> mem = meminfo(part(parts, "meminfo", "memory: /proc/meminfo", problems));
+        String[] u = uname.isEmpty() ? new String[0] : uname.get(0).strip().split("\\s+");
+        Map<String, Long> mem = meminfo(part(files, "/proc/meminfo", "memory: /proc/meminfo", problems));
+        List<String> virt = new ArrayList<>(parts.getOrDefault("virt", List.of()));
+        files.getOrDefault("/sys/class/dmi/id/sys_vendor", List.of()).forEach(l -> virt.add("vendor=" + l));
+        files.getOrDefault("/sys/class/dmi/id/product_name", List.of()).forEach(l -> virt.add("product=" + l));
         return new Facts(host,
-                uname.size() > 0 ? uname.get(0) : "",
-                os(part(parts, "os", "os: /etc/os-release", problems)),
-                uname.size() > 1 ? uname.get(1) : "",
-                uname.size() > 2 ? uname.get(2) : "",
-                cpus(parts.getOrDefault("cpus", List.of()), problems),
+                u.length > 0 ? u[0] : "",
+                os(part(files, "/etc/os-release", "os: /etc/os-release", problems)),
+                u.length > 1 ? u[1] : "",
+                u.length > 2 ? u[2] : "",
+                cpus(files.get("/sys/devices/system/cpu/online"), parts.getOrDefault("cpus", List.of()), problems),
                 new Facts.Memory(mem.getOrDefault("MemTotal", 0L), mem.getOrDefault("MemAvailable", mem.getOrDefault("MemFree", 0L))),
                 new Facts.Memory(mem.getOrDefault("SwapTotal", 0L), mem.getOrDefault("SwapFree", 0L)),
-                mounts(part(parts, "mounts", "mounts: /proc/mounts", problems), parts.getOrDefault("df", List.of())),
+                mounts(part(files, "/proc/mounts", "mounts: /proc/mounts", problems), parts.getOrDefault("df", List.of())),
                 addresses(part(parts, "addr", "addresses: ip -o addr", problems)),
-                uptime(part(parts, "uptime", "uptime: /proc/uptime", problems)),
-                load(part(parts, "loadavg", "load: /proc/loadavg", problems)),
-                virtualisation(parts.getOrDefault("virt", List.of())),
+                uptime(part(files, "/proc/uptime", "uptime: /proc/uptime", problems)),
+                load(part(files, "/proc/loadavg", "load: /proc/loadavg", problems)),
+                virtualisation(virt),
                 problems);
+    }
+
+    /** grep -H lines ({@code /proc/uptime:123.4 56.7}) back into each file's lines. */
+    static Map<String, List<String>> files(List<String> lines) {
+        Map<String, List<String>> files = new LinkedHashMap<>();
+        for (String line : lines) {
+            for (String f : FactsScript.FILES) {
+                if (line.startsWith(f + ":")) {
+                    files.computeIfAbsent(f, k -> new ArrayList<>()).add(line.substring(f.length() + 1));
+                    break;
+                }
+            }
+        }
+        return files;
     }
 
     /** The lines of each part, by name, in order. */
@@ -87,11 +106,20 @@ public final class FactsParser {
         return s.replace("\\\"", "\"");
     }
 
-    private static int cpus(List<String> lines, List<String> problems) {
-        for (String line : lines) {
+    /** The online CPUs from /sys ({@code 0-3,8-11}), else the count getconf gave. */
+    static int cpus(List<String> online, List<String> counted, List<String> problems) {
+        if (online != null && !online.isEmpty() && online.get(0).strip().matches("[\\d,-]+")) {
+            int n = 0;
+            for (String range : online.get(0).strip().split(",")) {
+                String[] ends = range.split("-");
+                n += ends.length == 2 ? Integer.parseInt(ends[1]) - Integer.parseInt(ends[0]) + 1 : 1;
+            }
+            return n;
+        }
+        for (String line : counted) {
             if (line.strip().matches("\\d+")) return Integer.parseInt(line.strip());
         }
-        problems.add("cpus: getconf and /proc/cpuinfo unreadable");
+        problems.add("cpus: /sys/devices/system/cpu/online and getconf unreadable");
         return 0;
     }
 
