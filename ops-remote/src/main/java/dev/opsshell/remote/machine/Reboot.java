@@ -63,7 +63,8 @@ public final class Reboot implements Operation {
         String bootId = before.stdout().strip();
         String detached = "nohup sh -c " + dev.opsshell.remote.Quote.shell("sleep 1; " + command) + " >/dev/null 2>&1 &";
         Result started = t.exec(host, Command.of(detached, session.settings()).withSudo(true), OutputSink.NONE);
-        if (!started.ok()) return started;
+        // a host that drops the connection as the reboot starts has gone away, as asked: wait for it
+        if (!started.ok() && started.outcome() != Outcome.UNREACHABLE) return started;
         Instant deadline = start.plus(wait);
         int away = 0;
         while (Instant.now().isBefore(deadline)) {

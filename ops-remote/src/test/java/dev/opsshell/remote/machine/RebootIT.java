@@ -45,7 +45,7 @@ class RebootIT {
 
     @Test
     void theWaitEndsWhenTheHostAnswersWithANewBootIdNotWhileItIsStillTheOldOne() throws Exception {
-        try (RebootingServer host = new RebootingServer(tmp)) {
+        try (RebootingServer host = new RebootingServer(tmp, false)) {
             Hosts hosts = Hosts.of("one", List.of(host.host("rebooting", lab.key()))).via("ssh");
             String before = host.bootId();
             CompletableFuture<Result> done = CompletableFuture.supplyAsync(() ->
@@ -62,8 +62,8 @@ class RebootIT {
     }
 
     @Test
-    void aHostThatDoesNotComeBackIsTimedOutWithHowLongItWasWaitedFor() throws Exception {
-        try (RebootingServer host = new RebootingServer(tmp)) {
+    void aHostThatDropsTheConnectionAsTheRebootStartsAndDoesNotComeBackIsTimedOutWithHowLongItWasWaitedFor() throws Exception {
+        try (RebootingServer host = new RebootingServer(tmp, true)) {
             Hosts hosts = Hosts.of("one", List.of(host.host("gone", lab.key()))).via("ssh");
             Result r = hosts.run(Reboot.of(Duration.ofSeconds(3)).by(RebootingServer.REBOOT).pollEvery(Duration.ofMillis(200))).get("gone");
             assertEquals(Outcome.TIMED_OUT, r.outcome(), r::toString);

@@ -29,10 +29,16 @@ final class RebootingServer implements AutoCloseable {
     private volatile SshServer server;
     private volatile String bootId = UUID.randomUUID().toString();
     private volatile boolean down;
+    private final boolean dropsAtOnce;
     private int port;
 
-    RebootingServer(Path dir) {
+    /**
+     * @param dropsAtOnce the reboot command drops the connection before it answers (a host that
+     *                    goes down faster than its exit status travels), else it answers, then goes
+     */
+    RebootingServer(Path dir, boolean dropsAtOnce) {
         this.hostKey = dir.resolve("mina-host-key");
+        this.dropsAtOnce = dropsAtOnce;
         start(0);
     }
 
@@ -103,6 +109,10 @@ final class RebootingServer implements AutoCloseable {
             if (line.contains("boot_id")) {
                 out.write((bootId + "\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
+            }
+            if (line.contains(REBOOT) && dropsAtOnce) {
+                goAway();
+                return;
             }
             exit.onExit(0);
             if (line.contains(REBOOT)) goAway();
