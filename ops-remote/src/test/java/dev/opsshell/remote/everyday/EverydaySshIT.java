@@ -85,6 +85,18 @@ class EverydaySshIT {
     }
 
     @Test
+    void theSameOperationsRunThroughTheLocalTransportForLocalhost() throws Exception {
+        Hosts local = Hosts.of("localhost", List.of(Host.of("localhost")));
+        FactsResults f = facts(local);
+        assertEquals("local", f.results().get("localhost").transport());
+        assertTrue(f.get("localhost").os().is("debian"), f::toString);
+        String file = tmp.resolve("local.conf").toString();
+        assertTrue(local.run(write(file, "a=1\n")).get("localhost").stdout().startsWith("changed: "));
+        assertTrue(local.run(write(file, "a=1\n")).get("localhost").stdout().startsWith("unchanged: "));
+        assertEquals("a=1\n", Files.readString(Path.of(file)));
+    }
+
+    @Test
     void installedVersionsAreTheOnesDpkgKnows() throws Exception {
         HostValues<InstalledPackages> v = installed(three, "openssh-server", "ops-no-such-package");
         assertTrue(v.results().allOk(), v.results()::toString);
