@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * a line saying which and what to do.
  */
 final class FileScripts {
-    /** Content sent inline with the command; larger files go through {@code put} (a transfer). */
+    /** Content sent inline with the command; larger files go through {@code putFile} (a transfer). */
     static final int MAX_INLINE = 256 * 1024;
     private static final Pattern MODE = Pattern.compile("[0-7]{3,4}");
     private static final Pattern OWNER = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?");
@@ -39,7 +39,7 @@ final class FileScripts {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_INLINE) {
             throw new IllegalArgumentException("content of " + path + " is " + bytes.length + " bytes, more than "
-                    + MAX_INLINE + " sent inline: write it to a local file and put(local, \"" + path + "\")");
+                    + MAX_INLINE + " sent inline: write it to a local file and putFile(local, \"" + path + "\")");
         }
         String f = path(path);
         return parentMustExist(f)
