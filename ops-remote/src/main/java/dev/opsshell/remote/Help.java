@@ -121,6 +121,31 @@ public final class Help {
                 "accounts(hosts)", "users and groups (getent): .get(\"web1\").user(\"app\"), inGroup(u, g)",
                 "ports(hosts)", "listening TCP and bound UDP ports, with the process",
                 "reboot(hosts)", "reboot and wait until each host answers with a new boot id (reboot(hosts, seconds(600)))");
+        section("Checks (docs/checks.md; goss's meaning, one round trip per host)",
+                "check(hosts, checks…)", "run checks on every host: ✔/✗ per host and check, observed next to expected",
+                "goss(\"goss.yaml\")", "a goss file's checks: check(hosts(\"web\"), goss(\"goss.yaml\"))",
+                "pkg(\"nginx\")", ".installed() .notInstalled() .version(\"1.22.1-9\")",
+                "service(\"ssh\")", ".running() .stopped() .enabled() .disabled() (systemd, else service/init.d)",
+                "port(22)", ".listening() .closed() .listeningOn(\"0.0.0.0\"); port(\"tcp6:22\"), port(\"udp:53\")",
+                "file(\"/etc/passwd\")", ".exists() .absent() .contains(\"root\", \"!/^#/\") .mode(\"0644\") .owner(\"root\") .sha256(…)",
+                "command(\"uname -s\")", ".exitStatus(0) .succeeds() .stdout(\"Linux\") .stderr(…) .timeout(seconds(5))",
+                "process(\"sshd\")", ".running() .notRunning() (the executable's name, /proc/PID/comm)",
+                "user(\"deploy\")", ".exists() .absent() .uid(1000) .home(\"/home/deploy\") .shell(…) .inGroups(\"sudo\")",
+                "group(\"deploy\")", ".exists() .absent() .gid(1000)",
+                "http(\"http://localhost/\")", ".status(200) .body(\"ok\") (curl on the host) .insecure() .noFollowRedirects()",
+                "kernelParam(\"kernel.ostype\")", ".value(\"Linux\") or .value(gt(100))",
+                "mount(\"/\")", ".exists() .filesystem(\"ext4\") .source(…) .opts(\"rw\") .usage(lt(90))",
+                "addr(\"tcp://db:5432\")", ".reachable() .unreachable() .timeout(seconds(1))",
+                "dns(\"localhost\")", ".resolvable() .unresolvable() .addrs(\"127.0.0.1\")",
+                "not(x)", "matcher: not x",
+                "gt(n)", "matcher: a number greater than n (also ge, lt, le)",
+                "ge(n)", "matcher: >= n",
+                "lt(n)", "matcher: < n",
+                "le(n)", "matcher: <= n",
+                "matchRegexp(\"re\")", "matcher: the value as text matches a regular expression",
+                "havePrefix(\"pre\")", "matcher: the value as text starts with pre",
+                "containSubstring(\"s\")", "matcher: the value as text contains s",
+                "consistOf(a, b…)", "matcher: exactly these elements, in any order");
         section("Help",
                 "help()", "this list");
     }
@@ -141,7 +166,8 @@ public final class Help {
     }
 
     /** The classes whose public static methods the shell imports (and this help describes). */
-    static final List<Class<?>> VOCABULARY = List.of(Ops.class, AgentOps.class, SystemsOps.class, Everyday.class);
+    static final List<Class<?>> VOCABULARY = List.of(Ops.class, AgentOps.class, SystemsOps.class, Everyday.class,
+            dev.opsshell.remote.check.Checks.class);
 
     /** The public static methods of the vocabulary classes that have no line in the table. */
     static List<String> undocumented() {

@@ -12,6 +12,10 @@ import dev.opsshell.core.pipeline.Step;
 import dev.opsshell.core.result.Result;
 import dev.opsshell.core.result.Results;
 import dev.opsshell.core.transport.Settings;
+import dev.opsshell.remote.check.Check;
+import dev.opsshell.remote.check.CheckReport;
+import dev.opsshell.remote.check.CheckRun;
+import dev.opsshell.remote.check.Gossfile;
 import dev.opsshell.remote.ssh.HostKeys;
 
 import java.time.Duration;
@@ -82,6 +86,37 @@ public final class Ops {
     /** Copies {@code remotePath} from every host into {@code localDir/<host name>/}. */
     public static Operation download(String remotePath, String localDir) {
         return Transfer.download(remotePath, localDir);
+    }
+
+    // ---- checks (the subjects and matchers are in dev.opsshell.remote.check.Checks)
+
+    /**
+     * Runs checks on every host, all of a host's checks in one round trip, and returns each
+     * check's verdict with the observed value next to the expected one:
+     * {@code check(hosts("web"), pkg("nginx").installed(), port(80).listening())}.
+     */
+    public static CheckReport check(Hosts hosts, Check... checks) {
+        return check(hosts, List.of(checks));
+    }
+
+    /** Runs checks (for instance a gossfile's: {@code check(hosts("web"), goss("goss.yaml"))}) on every host. */
+    public static CheckReport check(Hosts hosts, List<Check> checks) {
+        return new CheckRun(checks).report(hosts);
+    }
+
+    /** Runs checks on the hosts a pattern selects. */
+    public static CheckReport check(String pattern, Check... checks) {
+        return check(hosts(pattern), checks);
+    }
+
+    /** Checks as an operation: a host's result is ok when all its checks passed ({@code pick(failed())}). */
+    public static Operation check(Check... checks) {
+        return new CheckRun(List.of(checks));
+    }
+
+    /** The checks of a goss file, as goss reads them; anything ops does not support is an error naming it. */
+    public static List<Check> goss(String path) {
+        return Gossfile.read(java.nio.file.Path.of(path));
     }
 
     // ---- pipelines

@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
  * Adding a subcommand is adding a class to {@code subcommands}.
  */
 @Command(name = "ops", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        subcommands = {ExecCommand.class, HubCommand.class, KeysCommand.class, SystemsCommand.class, TypesCommand.class,
+        subcommands = {ExecCommand.class, CheckCommand.class, HubCommand.class, KeysCommand.class, SystemsCommand.class, TypesCommand.class,
                 JobsCommand.class, StatsCommand.class, ConvergeCommand.class},
         description = "A live, REPL-driven operations shell: run commands on groups of hosts and work with the results as data.",
         footer = {"", "Exit codes:", "  0 all ok     1 script error     2 usage or inventory error",
@@ -84,6 +84,7 @@ public final class OpsCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(new OpsCommand());
         cl.setStopAtPositional(true);
         cl.getSubcommands().get("exec").setStopAtPositional(false).setUnmatchedOptionsArePositionalParams(true);
+        cl.getSubcommands().get("check").setStopAtPositional(false);
         // a key's name is no script argument: options may follow it (`ops keys delete web1 --key-dir D`)
         cl.getSubcommands().get("keys").setStopAtPositional(false).getSubcommands().values()
                 .forEach(sub -> sub.setStopAtPositional(false));

@@ -31,6 +31,8 @@ public final class Evaluator implements AutoCloseable {
             "import static dev.opsshell.remote.AgentOps.*;",
             "import static dev.opsshell.remote.SystemsOps.*;",
             "import static dev.opsshell.remote.Everyday.*;",
+            "import static dev.opsshell.remote.check.Checks.*;",
+            "import dev.opsshell.remote.check.*;",
             "import static dev.opsshell.shell.repl.Shell.*;",
             "import dev.opsshell.core.Session;",
             "import dev.opsshell.core.host.*;",

@@ -1,0 +1,115 @@
+package dev.opsshell.remote.check;
+
+import dev.opsshell.remote.Quote;
+
+/**
+ * The shell that probes one subject on a host, POSIX sh for any Linux. It prints {@code key=value}
+ * lines ({@code v key value}) and free text as blobs ({@code b name}, then the text), which
+ * {@link Observations} turns into goss's attribute values. It reads what goss reads: dpkg-query /
+ * rpm / pacman, systemctl where PID 1 is systemd else {@code service … status} and
+ * {@code /etc/rc*.d/S??name}, /proc/net, stat, getent, /proc/sys, /proc/self/mountinfo.
+ */
+final class Probes {
+    private Probes() {
+    }
+
+    static String probe(Subject s, java.util.Set<String> wanted) {
+        String id = Quote.shell(s.id());
+        return switch (s.kind()) {
+            case PACKAGE -> "if command -v dpkg-query >/dev/null 2>&1; then v manager dpkg;"
+                    + " dpkg-query -f '${Status} ${Version}\\n' -W " + id
+                    + " 2>/dev/null | awk '/^(install|hold) ok installed /{print \"version=\" $4}';"
+                    + " elif command -v rpm >/dev/null 2>&1; then v manager rpm;"
+                    + " rpm -q --nosignature --nohdrchk --nodigest --qf '%|EPOCH?{%{EPOCH}:}:{}|%{VERSION}-%{RELEASE}\\n' "
+                    + id + " 2>/dev/null | grep -v ' ' | sed 's/^/version=/';"
+                    + " elif command -v pacman >/dev/null 2>&1; then v manager pacman;"
+                    + " pacman -Q --color never " + id + " 2>/dev/null | awk '{print \"version=\" $2}';"
+                    + " else v error 'no package manager ops reads (dpkg, rpm, pacman) on this host'; fi";
+            case SERVICE -> "if [ \"$(cat /proc/1/comm 2>/dev/null)\" = systemd ]; then v manager systemd;"
+                    + " if systemctl -q is-active " + id + " 2>/dev/null; then v running true; else v running false; fi;"
+                    + " if systemctl -q is-enabled " + id + " 2>/dev/null; then v enabled true; else v enabled false; fi;"
+                    + " else v manager init;"
+                    + " if command -v service >/dev/null 2>&1; then service " + id + " status >/dev/null 2>&1;"
+                    + " else /etc/init.d/" + id + " status >/dev/null 2>&1; fi"
+                    + " && v running true || v running false;"
+                    + " for f in /etc/rc*.d/S[0-9][0-9]" + id + "; do [ -e \"$f\" ] && v runlevel \"$f\"; done; fi";
+            case PORT -> port(s.id());
+            case FILE -> file(id, wanted);
+            case COMMAND -> "c=" + id + "; if command -v timeout >/dev/null 2>&1; then timeout -k 1 "
+                    + seconds(s.option("timeout", "10000")) + " sh -c \"$c\" </dev/null >\"$T/o\" 2>\"$T/e\";"
+                    + " else sh -c \"$c\" </dev/null >\"$T/o\" 2>\"$T/e\"; fi; v exit $?; b stdout; cat \"$T/o\"; b stderr; cat \"$T/e\"";
+            case PROCESS -> "n=0; for f in /proc/[0-9]*/comm; do read -r c <\"$f\" 2>/dev/null && [ \"$c\" = "
+                    + id + " ] && n=$((n+1)); done 2>/dev/null; v count $n";
+            case USER -> "if l=$(getent passwd " + id + "); then v passwd \"$l\"; v groups \"$(id -Gn " + id
+                    + " 2>/dev/null)\"; fi";
+            case GROUP -> "if l=$(getent group " + id + "); then v group \"$l\"; fi";
+            case HTTP -> http(s, id);
+            case KERNEL_PARAM -> "f=/proc/sys/" + Quote.shell(s.id().replace('.', '/'))
+                    + "; if [ -r \"$f\" ]; then b value; cat \"$f\"; else v error \"cannot read $f\"; fi";
+            case MOUNT -> "awk -v m=" + id + " '{p=$5; gsub(/\\\\040/, \" \", p)} p==m' /proc/self/mountinfo"
+                    + " | tail -n 1 | sed 's/^/mountinfo=/'; stat -f -c 'blocks=%b %f' " + id + " 2>/dev/null";
+            case ADDR -> addr(s);
+            case DNS -> "getent ahosts " + id + " | awk '{print \"addr=\" $1}' | sort -u";
+        };
+    }
+
+    private static String file(String id, java.util.Set<String> wanted) {
+        // exists/filetype from lstat (as goss), the rest of stat following links (os.Stat)
+        return "if [ -e " + id + " ] || [ -L " + id + " ]; then v exists true; v type \"$(stat -c %F " + id + ")\";"
+                + " stat -L --printf 'mode=%a\\nsize=%s\\nowner=%U\\nuid=%u\\ngroup=%G\\ngid=%g\\n' " + id + " 2>/dev/null;"
+                + " [ -L " + id + " ] && v link \"$(readlink " + id + ")\";"
+                + " if [ -f " + id + " ]; then " + sums(wanted, id) + " :; fi; else v exists false; fi";
+    }
+
+    private static String sums(java.util.Set<String> wanted, String id) {
+        StringBuilder b = new StringBuilder();
+        for (String sum : new String[]{"md5", "sha256", "sha512"}) {
+            if (wanted.contains(sum)) {
+                b.append("v ").append(sum).append(" \"$(").append(sum).append("sum < ").append(id)
+                        .append(" | cut -d' ' -f1)\"; ");
+            }
+        }
+        if (wanted.contains("contents") || wanted.contains("contains")) b.append("b contents; cat ").append(id).append("; ");
+        return b.toString();
+    }
+
+    private static String port(String spec) {
+        PortSpec p = PortSpec.parse(spec);
+        String hex = String.format(":%04X", p.number());
+        String listenOnly = p.protocol().startsWith("tcp") ? " && $4==\"0A\"" : "";
+        return "awk '$2 ~ /" + hex + "$/" + listenOnly + " {print \"local=\" $2}' /proc/net/" + p.protocol() + " 2>/dev/null";
+    }
+
+    private static String http(Subject s, String id) {
+        StringBuilder b = new StringBuilder("if command -v curl >/dev/null 2>&1; then curl -s -o \"$T/b\" -D \"$T/h\" -w '%{http_code}' ");
+        b.append("--max-time ").append(seconds(s.option("timeout", "5000"))).append(' ');
+        if (!"true".equals(s.option("no-follow-redirects", "false"))) b.append("-L ");
+        if ("true".equals(s.option("allow-insecure", "false"))) b.append("-k ");
+        if (s.options().containsKey("method")) b.append("-X ").append(Quote.shell(s.option("method", "GET"))).append(' ');
+        if (s.options().containsKey("request-body")) b.append("--data-binary ").append(Quote.shell(s.option("request-body", ""))).append(' ');
+        for (String h : s.option("request-headers", "").split("\n")) {
+            if (!h.isBlank()) b.append("-H ").append(Quote.shell(h)).append(' ');
+        }
+        b.append(id).append(" >\"$T/s\"; r=$?; if [ $r -eq 0 ]; then v status \"$(cat \"$T/s\")\"; b body; cat \"$T/b\"; b headers; cat \"$T/h\";")
+                .append(" else v error \"curl exited $r\"; fi; else v error 'http checks need curl on the host'; fi");
+        return b.toString();
+    }
+
+    private static String addr(Subject s) {
+        String[] a = AddrSpec.parse(s.id());
+        String dev = "/dev/" + a[0] + "/" + a[1] + "/" + a[2];
+        return "if command -v bash >/dev/null 2>&1 && command -v timeout >/dev/null 2>&1; then"
+                + " if timeout " + seconds(s.option("timeout", "500")) + " bash -c " + Quote.shell("exec 3<>" + dev)
+                + " 2>/dev/null; then v reachable true; else v reachable false; fi;"
+                + " else v error 'addr checks need bash and timeout on the host'; fi";
+    }
+
+    /** goss timeouts are milliseconds; timeout(1) and curl take seconds with a fraction. */
+    static String seconds(String millis) {
+        try {
+            return String.format(java.util.Locale.ROOT, "%.3f", Long.parseLong(millis.strip()) / 1000.0);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("timeout: '" + millis + "' is not a number of milliseconds");
+        }
+    }
+}
