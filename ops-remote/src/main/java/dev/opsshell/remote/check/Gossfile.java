@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class Gossfile {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> COMMON = Set.of("title", "meta", "skip");
+    private static final List<String> COMMON = List.of("title", "meta", "skip");
     private static final Pattern DNS_TYPE = Pattern.compile("^(A|AAAA|CAA|CNAME|MX|NS|PTR|SRV|SSHFP|TXT):.*");
 
     private final Path file;
