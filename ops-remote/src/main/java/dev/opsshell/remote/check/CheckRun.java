@@ -32,6 +32,11 @@ public final class CheckRun implements Operation {
         return checks;
     }
 
+    /** The shell script each host runs for these checks (what one round trip carries), to read or time. */
+    public String script() {
+        return ProbeScript.compile(checks).text();
+    }
+
     public CheckReport report(Hosts hosts) {
         Session session = hosts.session();
         Settings settings = session.settings();

@@ -64,8 +64,8 @@ record Observations(Map<String, Object> values, String why, String error) {
                 }
             }
             case COMMAND -> {
-                long exit = Long.parseLong(s.first("exit"));
-                if (exit == 124 && s.first("exit") != null) why = "timed out (exit 124 from timeout(1))";
+                long exit = Long.parseLong(s.blobs().get("exit").strip());
+                if (exit == 124) why = "timed out (exit 124 from timeout(1))";
                 v.put("exit-status", exit);
                 v.put("stdout", s.blobs().getOrDefault("stdout", ""));
                 v.put("stderr", s.blobs().getOrDefault("stderr", ""));
@@ -83,7 +83,9 @@ record Observations(Map<String, Object> values, String why, String error) {
                 v.put("gid", Long.parseLong(f[3]));
                 v.put("home", f[5]);
                 v.put("shell", f.length > 6 ? f[6] : "");
-                v.put("groups", List.copyOf(new LinkedHashSet<>(Arrays.asList(s.first("groups").strip().split("\\s+")))));
+                if (s.first("groups") != null) { // read only when a check asks (id -Gn is a process)
+                    v.put("groups", List.copyOf(new LinkedHashSet<>(Arrays.asList(s.first("groups").strip().split("\\s+")))));
+                }
             }
             case GROUP -> {
                 String line = s.first("group");

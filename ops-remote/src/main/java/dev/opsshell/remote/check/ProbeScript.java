@@ -38,8 +38,10 @@ final class ProbeScript {
         RANDOM.nextBytes(b);
         String nonce = HexFormat.of().formatHex(b);
         StringBuilder s = new StringBuilder()
-                .append("N=").append(nonce).append("; T=$(mktemp -d 2>/dev/null) || T=/tmp/ops-check.$$;")
-                .append(" mkdir -p \"$T\"; trap 'rm -rf \"$T\"' EXIT\n")
+                .append("N=").append(nonce).append("; T=\n")
+                // a temp dir only for probes that keep output (command, http): mktemp and rm are two processes
+                .append("tmp() { [ -n \"$T\" ] && return; T=$(mktemp -d 2>/dev/null) || { T=/tmp/ops-check.$$; mkdir -p \"$T\"; };")
+                .append(" trap 'rm -rf \"$T\"' EXIT; }\n")
                 .append("v() { printf '%s=%s\\n' \"$1\" \"$2\"; }\n")
                 .append("b() { printf '\\n@@%s %s.%s\\n' \"$N\" \"$S\" \"$1\"; }\n");
         List<Subject> subjects = new ArrayList<>(wanted.keySet());

@@ -16,7 +16,13 @@ final class Probes {
     static String probe(Subject s, java.util.Set<String> wanted) {
         String id = Quote.shell(s.id());
         return switch (s.kind()) {
-            case PACKAGE -> "if command -v dpkg-query >/dev/null 2>&1; then v manager dpkg;"
+            case PACKAGE -> "set -- /var/lib/dpkg/updates/*; if [ -r /var/lib/dpkg/status ] && [ ! -e \"$1\" ]; then v manager dpkg;"
+                    // dpkg-query's answer read from its database directly (a quarter of the time): only when no
+                    // half-written update is pending in updates/, else dpkg-query itself
+                    + " awk -v p=" + id + " '/^Package: /{k=($2==p)} k&&/^Status: /{s=$2\" \"$3\" \"$4} k&&/^Version: /{w=$2}"
+                    + " /^$/{if(k&&(s==\"install ok installed\"||s==\"hold ok installed\"))print \"version=\" w; k=0;s=\"\"}"
+                    + " END{if(k&&(s==\"install ok installed\"||s==\"hold ok installed\"))print \"version=\" w}' /var/lib/dpkg/status;"
+                    + " elif command -v dpkg-query >/dev/null 2>&1; then v manager dpkg;"
                     + " dpkg-query -f '${Status} ${Version}\\n' -W " + id
                     + " 2>/dev/null | awk '/^(install|hold) ok installed /{print \"version=\" $4}';"
                     + " elif command -v rpm >/dev/null 2>&1; then v manager rpm;"
@@ -25,27 +31,18 @@ final class Probes {
                     + " elif command -v pacman >/dev/null 2>&1; then v manager pacman;"
                     + " pacman -Q --color never " + id + " 2>/dev/null | awk '{print \"version=\" $2}';"
                     + " else v error 'no package manager ops reads (dpkg, rpm, pacman) on this host'; fi";
-            case SERVICE -> "if [ \"$(cat /proc/1/comm 2>/dev/null)\" = systemd ]; then v manager systemd;"
-                    + " if systemctl -q is-active " + id + " 2>/dev/null; then v running true; else v running false; fi;"
-                    + " if systemctl -q is-enabled " + id + " 2>/dev/null; then v enabled true; else v enabled false; fi;"
-                    + " else v manager init;"
-                    + " if command -v service >/dev/null 2>&1; then service " + id + " status >/dev/null 2>&1;"
-                    + " else /etc/init.d/" + id + " status >/dev/null 2>&1; fi"
-                    + " && v running true || v running false;"
-                    + " for f in /etc/rc*.d/S[0-9][0-9]" + id + "; do [ -e \"$f\" ] && v runlevel \"$f\"; done; fi";
+            case SERVICE -> service(id, wanted);
             case PORT -> port(s.id());
             case FILE -> file(id, wanted);
-            case COMMAND -> "c=" + id + "; if command -v timeout >/dev/null 2>&1; then timeout -k 1 "
-                    + seconds(s.option("timeout", "10000")) + " sh -c \"$c\" </dev/null >\"$T/o\" 2>\"$T/e\";"
-                    + " else sh -c \"$c\" </dev/null >\"$T/o\" 2>\"$T/e\"; fi; v exit $?; b stdout; cat \"$T/o\"; b stderr; cat \"$T/e\"";
+            case COMMAND -> command(s, id, wanted);
             case PROCESS -> "n=0; for f in /proc/[0-9]*/comm; do read -r c <\"$f\" 2>/dev/null && [ \"$c\" = "
                     + id + " ] && n=$((n+1)); done 2>/dev/null; v count $n";
-            case USER -> "if l=$(getent passwd " + id + "); then v passwd \"$l\"; v groups \"$(id -Gn " + id
-                    + " 2>/dev/null)\"; fi";
+            case USER -> "if l=$(getent passwd " + id + "); then v passwd \"$l\";"
+                    + (wanted.contains("groups") ? " v groups \"$(id -Gn " + id + " 2>/dev/null)\";" : "") + " fi";
             case GROUP -> "if l=$(getent group " + id + "); then v group \"$l\"; fi";
             case HTTP -> http(s, id);
             case KERNEL_PARAM -> "f=/proc/sys/" + Quote.shell(s.id().replace('.', '/'))
-                    + "; if [ -r \"$f\" ]; then b value; cat \"$f\"; else v error \"cannot read $f\"; fi";
+                    + "; if [ -r \"$f\" ]; then b value; " + LINES + " <\"$f\"; else v error \"cannot read $f\"; fi";
             case MOUNT -> "awk -v m=" + id + " '{p=$5; gsub(/\\\\040/, \" \", p)} p==m' /proc/self/mountinfo"
                     + " | tail -n 1 | sed 's/^/mountinfo=/'; stat -f -c 'blocks=%b %f' " + id + " 2>/dev/null";
             case ADDR -> addr(s);
@@ -54,11 +51,27 @@ final class Probes {
     }
 
     private static String file(String id, java.util.Set<String> wanted) {
-        // exists/filetype from lstat (as goss), the rest of stat following links (os.Stat)
-        return "if [ -e " + id + " ] || [ -L " + id + " ]; then v exists true; v type \"$(stat -c %F " + id + ")\";"
-                + " stat -L --printf 'mode=%a\\nsize=%s\\nowner=%U\\nuid=%u\\ngroup=%G\\ngid=%g\\n' " + id + " 2>/dev/null;"
-                + " [ -L " + id + " ] && v link \"$(readlink " + id + ")\";"
-                + " if [ -f " + id + " ]; then " + sums(wanted, id) + " :; fi; else v exists false; fi";
+        // exists and filetype from lstat, as goss; mode, owner, size … from stat following links (os.Stat)
+        String stat = "mode=%a\\nsize=%s\\nowner=%U\\nuid=%u\\ngroup=%G\\ngid=%g\\n";
+        return "if [ -L " + id + " ]; then v exists true; v type 'symbolic link'; v link \"$(readlink " + id + ")\";"
+                + " stat -L --printf '" + stat + "' " + id + " 2>/dev/null;"
+                + " elif [ -e " + id + " ]; then v exists true; stat --printf 'type=%F\\n" + stat + "' " + id + ";"
+                + " else v exists false; fi; if [ -f " + id + " ]; then " + sums(wanted, id) + " :; fi";
+    }
+
+    private static String service(String id, java.util.Set<String> wanted) {
+        boolean running = wanted.contains("running");
+        boolean enabled = wanted.contains("enabled") || wanted.contains("runlevels");
+        StringBuilder b = new StringBuilder("read -r p1 </proc/1/comm; if [ \"$p1\" = systemd ]; then v manager systemd;");
+        if (running) b.append(" if systemctl -q is-active ").append(id).append("; then v running true; else v running false; fi;");
+        if (enabled) b.append(" if systemctl -q is-enabled ").append(id).append("; then v enabled true; else v enabled false; fi;");
+        b.append(" else v manager init;");
+        if (running) {
+            b.append(" if command -v service >/dev/null 2>&1; then service ").append(id).append(" status >/dev/null 2>&1;")
+                    .append(" else /etc/init.d/").append(id).append(" status >/dev/null 2>&1; fi && v running true || v running false;");
+        }
+        if (enabled) b.append(" for f in /etc/rc*.d/S[0-9][0-9]").append(id).append("; do [ -e \"$f\" ] && v runlevel \"$f\"; done;");
+        return b.append(" :; fi").toString();
     }
 
     private static String sums(java.util.Set<String> wanted, String id) {
@@ -76,12 +89,26 @@ final class Probes {
     private static String port(String spec) {
         PortSpec p = PortSpec.parse(spec);
         String hex = String.format(":%04X", p.number());
-        String listenOnly = p.protocol().startsWith("tcp") ? " && $4==\"0A\"" : "";
-        return "awk '$2 ~ /" + hex + "$/" + listenOnly + " {print \"local=\" $2}' /proc/net/" + p.protocol() + " 2>/dev/null";
+        String listening = p.protocol().startsWith("tcp") ? " [ \"$st\" = 0A ] &&" : "";
+        // a read loop, not awk: no process to start
+        return "while read -r sl loc rem st rest; do case \"$loc\" in *" + hex + ")" + listening
+                + " v local \"$loc\";; esac; done </proc/net/" + p.protocol();
     }
 
+    /** The command's stdout straight into its blob (no temp file); stderr kept only when a check reads it. */
+    private static String command(Subject s, String id, java.util.Set<String> wanted) {
+        String err = wanted.contains("stderr") ? "\"$T/e\"" : "/dev/null";
+        return (wanted.contains("stderr") ? "tmp; " : "") + "c=" + id + "; b stdout; if command -v timeout >/dev/null 2>&1; then timeout -k 1 "
+                + seconds(s.option("timeout", "10000")) + " sh -c \"$c\" </dev/null 2>" + err + ";"
+                + " else sh -c \"$c\" </dev/null 2>" + err + "; fi; e=$?; b exit; printf '%s' \"$e\""
+                + (wanted.contains("stderr") ? "; b stderr; cat \"$T/e\"" : "");
+    }
+
+    /** Copies stdin to stdout line by line in the shell itself (short /proc files: no cat to start). */
+    private static final String LINES = "while IFS= read -r l || [ -n \"$l\" ]; do printf '%s\\n' \"$l\"; done";
+
     private static String http(Subject s, String id) {
-        StringBuilder b = new StringBuilder("if command -v curl >/dev/null 2>&1; then curl -s -o \"$T/b\" -D \"$T/h\" -w '%{http_code}' ");
+        StringBuilder b = new StringBuilder("tmp; if command -v curl >/dev/null 2>&1; then curl -s -o \"$T/b\" -D \"$T/h\" -w '%{http_code}' ");
         b.append("--max-time ").append(seconds(s.option("timeout", "5000"))).append(' ');
         if (!"true".equals(s.option("no-follow-redirects", "false"))) b.append("-L ");
         if ("true".equals(s.option("allow-insecure", "false"))) b.append("-k ");

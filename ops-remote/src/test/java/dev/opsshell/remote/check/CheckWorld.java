@@ -104,6 +104,9 @@ public final class CheckWorld implements AutoCloseable {
         m.put(process(processName).running(), "true");
         m.put(user("root").exists(), "true");
         m.put(user("root").uid(0), "0");
+        m.put(user("root").inGroups("root"), "[\"root\"]");
+        m.put(command("ls /ops-nowhere").stderr("No such file"), "");
+        m.put(command("printf 'a\\nb'").stdout("/^b$/", "!c"), "");
         m.put(group("root").gid(0), "0");
         m.put(http(url("/health")).status(200), "200");
         m.put(http(url("/health")).body("status: healthy"), "");
@@ -125,6 +128,8 @@ public final class CheckWorld implements AutoCloseable {
         m.put(file(file.toString()).contains("debug = true"), "not matched [\"debug = true\"]");
         m.put(file(dir.resolve("missing.conf").toString()).exists(), "false");
         m.put(command("exit 3").exitStatus(0), "3");
+        m.put(command("echo out; echo err >&2").stderr("out"), "not matched [\"out\"]");
+        m.put(user("root").inGroups("ops-no-such-group"), "[\"root\"]");
         m.put(process("opschk-nothing").running(), "false");
         m.put(user("ops-no-such-user").exists(), "false");
         m.put(group("ops-no-such-group").exists(), "false");
