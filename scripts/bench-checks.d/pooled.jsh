@@ -2,6 +2,7 @@
 // `uname -a` exec on the same hosts, alternated. Prints "check <ms>", "exec <ms>" per run and the
 // medians. Run by scripts/bench-checks.
 int repeats = Integer.parseInt(System.getenv().getOrDefault("BENCH_REPEATS", "20"));
+connectTimeout(seconds(60));                // the warm-up opens every connection at once
 var lab = hosts("lab");
 var checks = goss(System.getenv("BENCH_GOSS"));
 var first = check(lab, checks);            // opens and pools the connections; not timed

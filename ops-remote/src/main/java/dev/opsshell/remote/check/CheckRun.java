@@ -41,7 +41,7 @@ public final class CheckRun implements Operation {
         Session session = hosts.session();
         Settings settings = session.settings();
         ProbeScript script = ProbeScript.compile(checks);
-        Command command = Command.of(script.text(), settings);
+        Command command = Command.of(script.commandLine(), settings);
         Results runs = Fanout.run("check", hosts, settings.forks(), session.progress(),
                 host -> session.transport(hosts.transportFor(host)).exec(host, command, OutputSink.NONE));
         List<CheckResult> all = new ArrayList<>();
