@@ -10,9 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static dev.opsshell.remote.Ops.check;
 import static dev.opsshell.remote.check.Checks.*;
@@ -45,6 +43,36 @@ class SshChecksIT {
     @Test
     void everyCheckPassesWhereItHoldsAndFailsWithTheObservedValueWhereItDoesNot() throws Exception {
         WorldVerdicts.assertVerdicts(check(hosts, WorldVerdicts.all(world)), world, 3);
+    }
+
+    @Test
+    void whatCannotBeObservedIsSaidNotGuessed() {
+        String missing = world.dir.resolve("missing.conf").toString();
+        CheckReport r = check(hosts.filter(h -> h.name().equals("127.0.1.1")),
+                kernelParam("ops.no_such_param").value("1"),
+                file(missing).mode("0644"),
+                command("sleep 5").timeout(java.time.Duration.ofMillis(300)).exitStatus(0));
+        List<CheckResult> l = r.results();
+        assertEquals(Verdict.ERROR, l.get(0).verdict(), l.get(0)::line);
+        assertEquals("cannot read /proc/sys/ops/no_such_param", l.get(0).message());
+        assertEquals(Verdict.FAIL, l.get(1).verdict());
+        assertEquals("(no such file)", l.get(1).observed());
+        assertEquals(Verdict.FAIL, l.get(2).verdict());
+        assertEquals("124", l.get(2).observed());
+        assertTrue(l.get(2).line().endsWith("(timed out (exit 124 from timeout(1)))"), l.get(2)::line);
+        assertEquals(5, r.exitCode());
+    }
+
+    @Test
+    void aProbeCutShortByTheOutputCapIsAnErrorNotAVerdict() {
+        session.update(s -> s.withOutputCap(64));
+        try {
+            CheckReport r = check(hosts, file("/etc/services").contains("ssh"), user("root").exists());
+            assertTrue(r.results().stream().allMatch(c -> c.verdict() == Verdict.ERROR
+                    && c.message().equals("the probe's output was cut short (output cap reached)")), r::toString);
+        } finally {
+            session.update(s -> s.withOutputCap(dev.opsshell.core.transport.Settings.defaults().outputCap()));
+        }
     }
 
     @Test
