@@ -70,7 +70,7 @@ record Observations(Map<String, Object> values, String why, String error) {
                 v.put("stdout", s.blobs().getOrDefault("stdout", ""));
                 v.put("stderr", s.blobs().getOrDefault("stderr", ""));
             }
-            case PROCESS -> v.put("running", Long.parseLong(s.first("count")) > 0);
+            case PROCESS -> v.put("running", "true".equals(s.first("running")));
             case USER -> {
                 String line = s.first("passwd");
                 v.put("exists", line != null);

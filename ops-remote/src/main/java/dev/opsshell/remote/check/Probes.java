@@ -35,8 +35,8 @@ final class Probes {
             case PORT -> port(s.id());
             case FILE -> file(id, wanted);
             case COMMAND -> command(s, id, wanted);
-            // cat skips a process that ended after the glob; a shell loop is slow with hundreds of processes
-            case PROCESS -> "v count \"$(cat /proc/[0-9]*/comm 2>/dev/null | grep -c -x -F -- " + id + ")\"";
+            // one grep that stops at the first match (-s: a process that ended after the glob is no error)
+            case PROCESS -> "if grep -q -s -x -F -- " + id + " /proc/[0-9]*/comm; then v running true; else v running false; fi";
             case USER -> "if l=$(getent passwd " + id + "); then v passwd \"$l\";"
                     + (wanted.contains("groups") ? " v groups \"$(id -Gn " + id + " 2>/dev/null)\";" : "") + " fi";
             case GROUP -> "if l=$(getent group " + id + "); then v group \"$l\"; fi";
