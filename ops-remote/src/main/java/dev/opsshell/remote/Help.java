@@ -128,7 +128,7 @@ public final class Help {
                 "service(\"ssh\")", ".running() .stopped() .enabled() .disabled() (systemd, else service/init.d)",
                 "port(22)", ".listening() .closed() .listeningOn(\"0.0.0.0\"); port(\"tcp6:22\"), port(\"udp:53\")",
                 "file(\"/etc/passwd\")", ".exists() .absent() .contains(\"root\", \"!/^#/\") .mode(\"0644\") .owner(\"root\") .sha256(…)",
-                "command(\"uname -s\")", ".exitStatus(0) .succeeds() .stdout(\"Linux\") .stderr(…) .timeout(seconds(5))",
+                "cmd(\"uname -s\")", ".exitStatus(0) .succeeds() .stdout(\"Linux\") .stderr(…) .timeout(seconds(5))",
                 "process(\"sshd\")", ".running() .notRunning() (the executable's name, /proc/PID/comm)",
                 "user(\"deploy\")", ".exists() .absent() .uid(1000) .home(\"/home/deploy\") .shell(…) .inGroups(\"sudo\")",
                 "group(\"deploy\")", ".exists() .absent() .gid(1000)",

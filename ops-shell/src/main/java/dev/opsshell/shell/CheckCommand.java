@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import static dev.opsshell.remote.check.Checks.addr;
-import static dev.opsshell.remote.check.Checks.command;
+import static dev.opsshell.remote.check.Checks.cmd;
 import static dev.opsshell.remote.check.Checks.dns;
 import static dev.opsshell.remote.check.Checks.file;
 import static dev.opsshell.remote.check.Checks.group;
@@ -161,7 +161,7 @@ final class CheckCommand implements Callable<Integer> {
         services.forEach(s -> out.add(service(s).running()));
         ports.forEach(p -> out.add(port(p).listening()));
         files.forEach(f -> out.add(file(f).exists()));
-        commands.forEach(c -> out.add(command(c).succeeds()));
+        commands.forEach(c -> out.add(cmd(c).succeeds()));
         processes.forEach(p -> out.add(process(p).running()));
         users.forEach(u -> out.add(user(u).exists()));
         groups.forEach(g -> out.add(group(g).exists()));

@@ -38,8 +38,11 @@ public final class Checks {
         return new FileSubject(Subject.of(Kind.FILE, path));
     }
 
-    /** A shell command run on the host (10 s limit, as goss). */
-    public static CommandSubject command(String line) {
+    /**
+     * A shell command run on the host (10 s limit, as goss): goss's {@code command}, a word the
+     * shell already has for provisioning steps ({@code SystemsOps.command}).
+     */
+    public static CommandSubject cmd(String line) {
         return new CommandSubject(Subject.of(Kind.COMMAND, line));
     }
 

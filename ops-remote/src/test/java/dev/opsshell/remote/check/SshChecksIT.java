@@ -51,7 +51,7 @@ class SshChecksIT {
         CheckReport r = check(hosts.filter(h -> h.name().equals("127.0.1.1")),
                 kernelParam("ops.no_such_param").value("1"),
                 file(missing).mode("0644"),
-                command("sleep 5").timeout(java.time.Duration.ofMillis(300)).exitStatus(0));
+                cmd("sleep 5").timeout(java.time.Duration.ofMillis(300)).exitStatus(0));
         List<CheckResult> l = r.results();
         assertEquals(Verdict.ERROR, l.get(0).verdict(), l.get(0)::line);
         assertEquals("cannot read /proc/sys/ops/no_such_param", l.get(0).message());

@@ -56,7 +56,7 @@ public final class WorldVerdicts {
                 port(world.closedPort).listening(),
                 file(f).exists(), file(f).mode("0644"), file(f).owner("root"), file(f).sha256(world.sha256),
                 file(f).contains("listen = 8080", "!debug", "/^mode = (production|staging)$/"),
-                command("uname -s").exitStatus(0), command("uname -s").stdout("Linux"), command("exit 3").exitStatus(0),
+                cmd("uname -s").exitStatus(0), cmd("uname -s").stdout("Linux"), cmd("exit 3").exitStatus(0),
                 process(world.processName).running(),
                 user("root").exists(), user("root").uid(0), group("ops-no-such-group").exists(),
                 http(world.url("/health")).status(200), http(world.url("/health")).body("status: healthy"),
