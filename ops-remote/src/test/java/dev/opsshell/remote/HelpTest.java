@@ -29,4 +29,22 @@ class HelpTest {
         Help.TABLE.values().forEach(section -> section.keySet().forEach(usage ->
                 assertTrue(names.contains(Help.nameOf(usage)), "Help.TABLE describes a missing method: " + usage)));
     }
+
+    @Test
+    void noTwoVocabularyClassesDeclareTheSameMethodTheShellImportsBoth() {
+        // the shell imports every vocabulary class with import static …*: a name with the same
+        // parameter types in two of them makes each use of it ambiguous (command(String) once)
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
+        java.util.List<String> clashes = new java.util.ArrayList<>();
+        for (Class<?> c : Help.VOCABULARY) {
+            for (var m : c.getDeclaredMethods()) {
+                int mod = m.getModifiers();
+                if (!java.lang.reflect.Modifier.isPublic(mod) || !java.lang.reflect.Modifier.isStatic(mod)) continue;
+                String key = m.getName() + java.util.Arrays.toString(m.getParameterTypes());
+                String before = seen.putIfAbsent(key, c.getSimpleName());
+                if (before != null && !before.equals(c.getSimpleName())) clashes.add(before + " and " + c.getSimpleName() + ": " + key);
+            }
+        }
+        assertEquals(java.util.List.of(), clashes);
+    }
 }
