@@ -64,6 +64,21 @@ class SshChecksIT {
     }
 
     @Test
+    void asAnOperationAHostIsOkWhenAllItsChecksPassAndSkippedChecksAreNotProbed() {
+        var op = dev.opsshell.remote.Ops.check(file(world.file.toString()).mode("0640"),
+                file("/ops-nowhere").exists().skipped());
+        dev.opsshell.core.result.Results ok = hosts.run(op);
+        assertTrue(ok.allOk(), ok::toString);
+        assertTrue(ok.get("127.0.1.2").stdout().contains("- File: /ops-nowhere: exists skipped"), ok::toString);
+        dev.opsshell.core.result.Results bad = hosts.run(dev.opsshell.remote.Ops.check(file(world.file.toString()).mode("0600")));
+        assertEquals(3, bad.failed().size());
+        assertTrue(bad.get("127.0.1.3").stdout().contains("expected \"0600\", observed \"0640\""), bad::toString);
+        assertEquals(5, bad.exitCode());
+        assertTrue(ProbeScript.compile(List.of(file("/ops-nowhere").exists().skipped())).subjects().isEmpty(),
+                "a skipped check is not probed");
+    }
+
+    @Test
     void aProbeCutShortByTheOutputCapIsAnErrorNotAVerdict() {
         session.update(s -> s.withOutputCap(64));
         try {
