@@ -26,7 +26,9 @@ record Observations(Map<String, Object> values, String why, String error) {
             }
             case SERVICE -> {
                 v.put("running", "true".equals(s.first("running")));
-                List<String> levels = s.all("runlevel").stream().map(f -> f.replaceAll("^/etc/rc(\\w+)\\.d/.*$", "$1")).toList();
+                // goss keeps only numbered runlevels (/etc/rc([0-9]+).d/): a link in rcS.d alone is not enabled
+                List<String> levels = s.all("runlevel").stream().filter(f -> f.matches("^/etc/rc[0-9]+\\.d/.*"))
+                        .map(f -> f.replaceAll("^/etc/rc([0-9]+)\\.d/.*$", "$1")).toList();
                 v.put("enabled", "systemd".equals(s.first("manager")) ? "true".equals(s.first("enabled")) : !levels.isEmpty());
                 v.put("runlevels", levels);
             }
