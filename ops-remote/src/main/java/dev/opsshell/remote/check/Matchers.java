@@ -113,11 +113,13 @@ public final class Matchers {
         }
     }
 
-    /** contain-elements, and a plain list: every matcher passes on some element (a subset). */
+    /**
+     * contain-elements, and a plain list: each matcher passes on an element of its own (gomega pairs
+     * them one to one, so [a, a] is not contained in [a, b]): a subset.
+     */
     public record ContainElements(List<Matcher> elements) implements Matcher {
         public boolean matches(Object observed) {
-            List<?> actual = Values.array(observed);
-            return elements.stream().allMatch(m -> actual.stream().anyMatch(m::matches));
+            return pair(elements, new ArrayList<>(Values.array(observed)), 0, false);
         }
 
         public String describe() {
@@ -128,25 +130,24 @@ public final class Matchers {
     /** consist-of: the observed elements and the matchers pair up one to one, in any order. */
     public record ConsistOf(List<Matcher> elements) implements Matcher {
         public boolean matches(Object observed) {
-            List<Object> left = new ArrayList<>(Values.array(observed));
-            if (left.size() != elements.size()) return false;
-            return pair(left, 0);
-        }
-
-        private boolean pair(List<Object> left, int i) {
-            if (i == elements.size()) return left.isEmpty();
-            for (int j = 0; j < left.size(); j++) {
-                if (!elements.get(i).matches(left.get(j))) continue;
-                List<Object> rest = new ArrayList<>(left);
-                rest.remove(j);
-                if (pair(rest, i + 1)) return true;
-            }
-            return false;
+            return pair(elements, new ArrayList<>(Values.array(observed)), 0, true);
         }
 
         public String describe() {
             return "consist-of " + list(elements);
         }
+    }
+
+    /** Whether matchers from {@code i} on each take an element of their own from {@code left}; {@code all}: none left over. */
+    private static boolean pair(List<Matcher> matchers, List<Object> left, int i, boolean all) {
+        if (i == matchers.size()) return !all || left.isEmpty();
+        for (int j = 0; j < left.size(); j++) {
+            if (!matchers.get(i).matches(left.get(j))) continue;
+            List<Object> rest = new ArrayList<>(left);
+            rest.remove(j);
+            if (pair(matchers, rest, i + 1, all)) return true;
+        }
+        return false;
     }
 
     public record Not(Matcher inner) implements Matcher {

@@ -82,6 +82,8 @@ class GossfileTest {
     void matchersFollowGoss() {
         assertTrue(Matchers.of(List.of("a", "b")).matches(List.of("c", "b", "a")), "a list is a subset");
         assertFalse(Matchers.of(List.of("a", "a2")).matches(List.of("a")));
+        assertFalse(Matchers.of(List.of("group1", "group2", "group2")).matches(List.of("group1", "group2", "group3")),
+                "goss's docs: the 2nd group2 is not in the returned content");
         assertTrue(new Matchers.Numeric("gt", 100).matches("128"), "numbers compare numerically after a transform");
         assertTrue(Matchers.of(0).matches(0L));
         assertTrue(new Matchers.ConsistOf(List.of(Matchers.of("127.0.0.1"), Matchers.of("::1"))).matches(List.of("::1", "127.0.0.1")));
