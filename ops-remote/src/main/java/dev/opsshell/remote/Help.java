@@ -64,6 +64,7 @@ public final class Help {
                 "create(kvm(), small(), type(\"web\"), 2)", "make systems from presets read by kind (driver, size, type, OS, volumes, \"tags\", a count); waits for the jobs",
                 "add(\"rack-7\", physical(mac, address), type(\"db\"))", "record a machine that exists already; its state is read from its driver",
                 "kvm()", "the kvm driver on $OPS_KVM_URI, else libvirt's test hypervisor (test:///default, no server; machines live as long as the shell)",
+                "aws(\"eu-west-1\", \"ami-…\")", "EC2 in a region with an AMI; credentials and endpoint from the AWS SDK's standard places (AWS_* variables, ~/.aws); .with(\"key_name\", …)",
                 "physical(\"mac\", \"address\")", "an existing machine: Wake-on-LAN to start, shutdown over SSH to stop",
                 "tiny()", "size: 1 cpu, 512 MB",
                 "small()", "size: 1 cpu, 1 GB (the default)",

@@ -46,6 +46,24 @@ public final class SystemsOps {
         return DriverSection.of("kvm", Map.of("uri", uri));
     }
 
+    /**
+     * EC2 with everything from the environment: the region from the AWS SDK's chain (AWS_REGION,
+     * ~/.aws/config) and the AMI from {@code OPS_AWS_IMAGE} (create refuses clearly without one).
+     */
+    public static DriverSection aws() {
+        String image = System.getenv("OPS_AWS_IMAGE");
+        return DriverSection.of("aws", image == null || image.isBlank() ? Map.of() : Map.of("image", image));
+    }
+
+    /**
+     * EC2 in a region with an AMI: credentials, and the endpoint unless set here, come from the AWS
+     * SDK's standard places (environment, ~/.aws/credentials and config); add key_name,
+     * security_groups, subnet… with {@code .with(key, value)}.
+     */
+    public static DriverSection aws(String region, String image) {
+        return DriverSection.of("aws", Map.of("region", region, "image", image));
+    }
+
     /** An existing machine, woken by Wake-on-LAN and shut down over SSH. */
     public static DriverSection physical(String mac, String address) {
         return DriverSection.of("physical", Map.of("mac", mac, "address", address));

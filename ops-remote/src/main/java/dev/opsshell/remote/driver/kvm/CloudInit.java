@@ -20,14 +20,15 @@ import java.util.Map;
  * network-config breaks ifupdown). {@code locale: C.UTF-8} keeps {@code cloud-init status --wait}
  * from ending in error on images without locales; ed25519 host keys alone save ~20 s of an
  * emulated guest's boot; a host key made beforehand ({@link HostKey}) goes in as {@code ssh_keys}. Written with Jackson's YAML writer, so odd values are quoted correctly.
+ * Public: the aws driver sends the same user-data as EC2 user data.
  */
-record CloudInit(String userData, String metaData) {
+public record CloudInit(String userData, String metaData) {
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .build();
 
-    static CloudInit of(Machine m, String publicKey) {
+    public static CloudInit of(Machine m, String publicKey) {
         return of(m, publicKey, null);
     }
 
@@ -62,7 +63,7 @@ record CloudInit(String userData, String metaData) {
     }
 
     /** The one-line public key in {@code path}; refuses a private key (it must never leave this machine). */
-    static String readPublicKey(String path) {
+    public static String readPublicKey(String path) {
         if (path == null) return null;
         String text;
         try {
