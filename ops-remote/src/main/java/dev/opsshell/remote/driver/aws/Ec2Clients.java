@@ -2,7 +2,6 @@ package dev.opsshell.remote.driver.aws;
 
 import dev.opsshell.core.driver.DriverException;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -17,8 +16,8 @@ import java.time.Duration;
  * system properties, web identity, profile files, container and instance metadata), the region
  * from the section or the chain, the endpoint from the section or the SDK's own settings
  * ({@code AWS_ENDPOINT_URL_EC2}, {@code AWS_ENDPOINT_URL}, the profile's {@code endpoint_url}), so
- * any EC2-compatible endpoint works with no code here. Retries: the SDK's adaptive mode (backoff
- * with jitter, and a client-side rate limit that slows down when EC2 throttles), up to {@code max_attempts}.
+ * any EC2-compatible endpoint works with no code here. Retries: the SDK's adaptive mode, up to
+ * {@code max_attempts} ({@link Ec2Retries}).
  */
 final class Ec2Clients {
     /** Where the SDK's default chain looks for credentials, for the error when it finds none. */
@@ -37,8 +36,7 @@ final class Ec2Clients {
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(10))
                         .socketTimeout(Duration.ofSeconds(60)))
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
-                        .maxAttempts(settings.maxAttempts()).build()));
+                .overrideConfiguration(o -> o.retryStrategy(Ec2Retries.adaptive(settings.maxAttempts())));
         if (settings.endpoint() != null) b.endpointOverride(settings.endpoint());
         return b.build();
     }
