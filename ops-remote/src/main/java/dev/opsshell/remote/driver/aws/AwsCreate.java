@@ -26,22 +26,25 @@ import java.util.Optional;
 /**
  * One create: reuse the system's instance if one runs already (an earlier create, interrupted),
  * else RunInstances with the job's client token and the system id tag, then the SDK's
- * instance-running waiter, bounded by {@code wait_seconds}; it also rides out EC2's eventual
- * consistency (the waiter retries {@code InvalidInstanceID.NotFound}). An instance that never
+ * instance-running waiter, bounded by {@code wait_seconds}, polling through the
+ * {@link DescribeBatcher} shared by every create at once; an instance EC2 does not know yet
+ * (eventual consistency) is polled again. An instance that never
  * reaches running (stuck pending, terminated at launch, a cancelled job) is terminated again, so a
  * failed create leaves nothing.
  */
 final class AwsCreate {
     private final Ec2Client ec2;
     private final Ec2Instances instances;
+    private final DescribeBatcher batcher;
     private final Machine m;
     private final JobContext job;
     private final AwsSettings settings;
     private final String name;
 
-    AwsCreate(Ec2Client ec2, Ec2Instances instances, Machine m, JobContext job) {
+    AwsCreate(Ec2Client ec2, Ec2Instances instances, DescribeBatcher batcher, Machine m, JobContext job) {
         this.ec2 = ec2;
         this.instances = instances;
+        this.batcher = batcher;
         this.m = m;
         this.job = job;
         this.settings = AwsSettings.of(m.driver());
@@ -55,7 +58,7 @@ final class AwsCreate {
         String type = InstanceTypes.of(m, settings);
         String userData = userData();
         job.step("looking for an instance of " + name + " made earlier");
-        Optional<software.amazon.awssdk.services.ec2.model.Instance> earlier = instances.bySystem(m.id()).stream().findFirst();
+        Optional<software.amazon.awssdk.services.ec2.model.Instance> earlier = batcher.bySystem(m.id()).stream().findFirst();
         String id;
         if (earlier.isPresent()) {
             id = earlier.get().instanceId();
@@ -100,7 +103,7 @@ final class AwsCreate {
                 .waitTimeout(settings.runningWait()).maxAttempts(Integer.MAX_VALUE)
                 .backoffStrategyV2(new CancellableBackoff(settings.poll(), job)).build();
         String why;
-        try (Ec2Waiter waiter = Ec2Waiter.builder().client(ec2).overrideConfiguration(wait).build()) {
+        try (Ec2Waiter waiter = Ec2Waiter.builder().client(new BatchedWaiterClient(ec2, batcher)).overrideConfiguration(wait).build()) {
             WaiterResponse<DescribeInstancesResponse> done = waiter.waitUntilInstanceRunning(r -> r.instanceIds(id));
             Optional<DescribeInstancesResponse> running = done.matched().response();
             if (running.isPresent()) {

@@ -26,10 +26,12 @@ import java.util.function.Supplier;
 public final class AwsDriver implements Driver {
     private final Ec2Client ec2;
     private final Ec2Instances instances;
+    private final DescribeBatcher batcher;
 
-    AwsDriver(Ec2Client ec2) {
+    AwsDriver(Ec2Client ec2, Duration batchWindow) {
         this.ec2 = ec2;
         this.instances = new Ec2Instances(ec2);
+        this.batcher = new DescribeBatcher(ec2, batchWindow);
     }
 
     static String name(Machine m) {
@@ -43,7 +45,7 @@ public final class AwsDriver implements Driver {
 
     @Override
     public Instance create(Machine machine, JobContext job) {
-        return new AwsCreate(ec2, instances, machine, job).run();
+        return new AwsCreate(ec2, instances, batcher, machine, job).run();
     }
 
     @Override
@@ -107,8 +109,11 @@ public final class AwsDriver implements Driver {
     @Override
     public void destroy(Machine machine, JobContext job) {
         Set<String> ids = new LinkedHashSet<>();
-        if (machine.ref() != null) instances.byId(machine.ref(), "looking up " + machine.ref()).ifPresent(i -> ids.add(i.instanceId()));
-        instances.bySystem(machine.id()).forEach(i -> ids.add(i.instanceId()));
+        // batched: a fleet destroyed at once shares its DescribeInstances calls
+        if (machine.ref() != null && machine.ref().startsWith("i-")) {
+            batcher.byId(machine.ref()).stream().filter(Ec2Instances::live).forEach(i -> ids.add(i.instanceId()));
+        }
+        batcher.bySystem(machine.id()).forEach(i -> ids.add(i.instanceId()));
         if (ids.isEmpty()) return;
         job.step("terminating " + String.join(", ", ids) + " (" + name(machine) + ")");
         try {

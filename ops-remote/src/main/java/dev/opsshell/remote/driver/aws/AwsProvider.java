@@ -18,6 +18,7 @@ public final class AwsProvider implements DriverProvider {
 
     @Override
     public Driver open(DriverSection section) {
-        return new AwsDriver(Ec2Clients.open(AwsSettings.of(section)));
+        AwsSettings settings = AwsSettings.of(section);
+        return new AwsDriver(Ec2Clients.open(settings), settings.batchWindow());
     }
 }

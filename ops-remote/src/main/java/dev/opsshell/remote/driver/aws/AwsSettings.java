@@ -23,24 +23,26 @@ import java.util.Map;
  *     {@code subnet}: a subnet id; {@code tags}: {@code key=value,…} added to ops's own.
  * <li>{@code ssh_key_file}: a public key cloud-init puts in the user's authorized_keys (as kvm).
  * <li>{@code wait_seconds}: how long create waits for running (default 300); {@code poll_ms}: how often
- *     waits ask (default 2000); {@code max_attempts}: the SDK's attempts per call (default 10).
+ *     waits ask (default 2000); {@code max_attempts}: the SDK's attempts per call (default 10);
+ * <li>{@code batch_ms}: how long a DescribeInstances waits for others to share it (default 200; a
+ *     connection setting: the first section opening the client sets it).
  * </ul>
  */
 record AwsSettings(String region, URI endpoint, String instanceType, String image, String keyName,
                    List<String> securityGroups, String subnet, Map<String, String> tags, String sshKeyFile,
-                   Duration runningWait, Duration poll, int maxAttempts) {
+                   Duration runningWait, Duration poll, int maxAttempts, Duration batchWindow) {
 
     static AwsSettings of(DriverSection s) {
         return new AwsSettings(blankToNull(s.get("region")), endpoint(s), blankToNull(s.get("instance_type")),
                 blankToNull(s.get("image")), blankToNull(s.get("key_name")), list(s.get("security_groups")),
                 blankToNull(s.get("subnet")), tags(s.get("tags")), blankToNull(s.get("ssh_key_file")),
                 Duration.ofSeconds(number(s, "wait_seconds", 300)), Duration.ofMillis(number(s, "poll_ms", 2000)),
-                (int) number(s, "max_attempts", 10));
+                (int) number(s, "max_attempts", 10), Duration.ofMillis(number(s, "batch_ms", 200)));
     }
 
     /** Sections with the same region, endpoint and attempts share one client. */
     static String connectionKey(DriverSection s) {
-        return "aws " + s.get("region", "(chain)") + " " + s.get("endpoint", "(standard)") + " " + s.get("max_attempts", "10");
+        return "aws " + s.get("region", "(chain)") + " " + s.get("endpoint", "(standard)") + " " + s.get("max_attempts", "10") + " " + s.get("batch_ms", "200");
     }
 
     static URI endpoint(DriverSection s) {

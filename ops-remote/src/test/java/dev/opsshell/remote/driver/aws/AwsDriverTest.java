@@ -180,6 +180,27 @@ class AwsDriverTest {
     }
 
     @Test
+    void concurrentCreatesShareTheirDescribeInstancesCalls() throws Exception {
+        endpoint.ec2.invisibleFor = 1;
+        endpoint.ec2.pendingFor = 2;
+        int n = 10;
+        try (Driver batched = new AwsProvider().open(AwsLab.section(endpoint, "batch_ms", "200"))) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+            List<java.util.concurrent.Future<Instance>> made = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                Machine m = machine("poll_ms", "100");
+                made.add(pool.submit(() -> batched.create(m, JobContext.none())));
+            }
+            for (var f : made) assertEquals(InstanceState.RUNNING, f.get().state());
+            pool.shutdown();
+        }
+        // alone, each create asks at least 5 times: the lookup by tag, then unknown, pending, pending, running
+        assertEquals(n, endpoint.calls("RunInstances"));
+        assertTrue(endpoint.calls("DescribeInstances") <= n * 5 / 2,
+                "the waits share DescribeInstances calls: " + endpoint.calls("DescribeInstances") + " for " + n + " creates");
+    }
+
+    @Test
     void aMissingImageIsRefusedBeforeAnyCall() {
         Machine m = AwsLab.machine(AwsLab.section(endpoint).with("image", null));
         DriverException e = assertThrows(DriverException.class, () -> driver.create(m, JobContext.none()));

@@ -29,7 +29,7 @@ final class AwsLab {
 
     static DriverSection section(Ec2Endpoint endpoint, String... more) {
         Map<String, String> s = new HashMap<>(Map.of("region", "us-east-1", "endpoint", endpoint.uri().toString(),
-                "image", "ami-0ops", "poll_ms", "20", "wait_seconds", "20"));
+                "image", "ami-0ops", "poll_ms", "20", "wait_seconds", "20", "batch_ms", "20"));
         for (int i = 0; i + 1 < more.length; i += 2) s.put(more[i], more[i + 1]);
         return DriverSection.of("aws", s);
     }
