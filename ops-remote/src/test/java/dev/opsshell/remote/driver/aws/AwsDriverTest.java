@@ -110,6 +110,28 @@ class AwsDriverTest {
     }
 
     @Test
+    void aJobRunAgainAfterItsRunInstancesReplyWasLostGetsTheSameInstanceByItsClientToken() {
+        // the SDK fills a ClientToken of its own for its retries; a job run again (after a crash, a
+        // failure) gets the same instance only through ops's token made from the system and job ids
+        endpoint.loseRunReplies = 1.0;
+        endpoint.ec2.invisibleFor = 3; // and the lookup by tag does not see it yet
+        Machine m = machine();
+        JobContext job = new JobContext() {
+            public String jobId() { return "job-7"; }
+            public void step(String what) { }
+            public boolean cancelled() { return false; }
+        };
+        try (Driver twoAttempts = new AwsProvider().open(AwsLab.section(endpoint, "max_attempts", "2"))) {
+            DriverException lost = assertThrows(DriverException.class, () -> twoAttempts.create(m, job));
+            assertEquals("InternalError", lost.code());
+            endpoint.loseRunReplies = 0;
+            Instance again = twoAttempts.create(m, job);
+            assertEquals(InstanceState.RUNNING, again.state());
+            assertEquals(List.of(again.ref() + " running"), endpoint.ec2.live(m.id()), "one instance, not two");
+        }
+    }
+
+    @Test
     void anInstanceStuckInPendingEndsInAClearErrorAndIsTerminated() {
         endpoint.ec2.pendingFor = Integer.MAX_VALUE;
         Machine m = machine("wait_seconds", "1");
