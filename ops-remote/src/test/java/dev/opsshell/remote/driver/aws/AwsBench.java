@@ -36,7 +36,7 @@ public final class AwsBench {
             endpoint.ec2.pendingFor = 2;
             try (Driver driver = new AwsProvider().open(AwsLab.section(endpoint, "batch_ms", pollMs))) {
                 List<Machine> warm = new ArrayList<>(); // the JIT compiles the SDK's and ops's paths first
-                for (int i = 0; i < 20; i++) warm.add(AwsLab.machine(AwsLab.section(endpoint, "poll_ms", pollMs)));
+                for (int i = 0; i < 100; i++) warm.add(AwsLab.machine(AwsLab.section(endpoint, "poll_ms", pollMs)));
                 phase("warm-up", endpoint, warm, workers, m -> driver.create(m, JobContext.none()), false);
                 phase("warm-up", endpoint, warm, workers, m -> driver.destroy(m, JobContext.none()), false);
                 List<Machine> ms = new ArrayList<>();
