@@ -93,7 +93,7 @@ final class AwsCreate {
     }
 
     private String userData() {
-        String key = CloudInit.readPublicKey(settings.sshKeyFile());
+        String key = CloudInit.readPublicKey(settings.sshKeyFile(), "aws");
         return Base64.getEncoder().encodeToString(CloudInit.of(m, key).userData().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -64,19 +64,24 @@ public record CloudInit(String userData, String metaData) {
 
     /** The one-line public key in {@code path}; refuses a private key (it must never leave this machine). */
     public static String readPublicKey(String path) {
+        return readPublicKey(path, "kvm");
+    }
+
+    /** As {@link #readPublicKey(String)}, the errors naming the {@code kind} section's setting ({@code aws}). */
+    public static String readPublicKey(String path, String kind) {
         if (path == null) return null;
         String text;
         try {
             text = Files.readString(Path.of(path)).trim();
         } catch (IOException e) {
-            throw new DriverException("kvm setting ssh_key_file: cannot read " + path + " (" + e.getMessage()
+            throw new DriverException(kind + " setting ssh_key_file: cannot read " + path + " (" + e.getMessage()
                     + "); give the path of a public key, e.g. ~/.ssh/id_ed25519.pub", e);
         }
         if (text.contains("PRIVATE KEY")) {
-            throw new DriverException("kvm setting ssh_key_file: " + path + " is a private key; give its public half (.pub)");
+            throw new DriverException(kind + " setting ssh_key_file: " + path + " is a private key; give its public half (.pub)");
         }
         if (!text.matches("(ssh-|ecdsa-|sk-)\\S+ \\S+.*") || text.contains("\n")) {
-            throw new DriverException("kvm setting ssh_key_file: " + path + " is not one OpenSSH public key line"
+            throw new DriverException(kind + " setting ssh_key_file: " + path + " is not one OpenSSH public key line"
                     + " (ssh-ed25519 AAAA… comment)");
         }
         return text;

@@ -223,6 +223,18 @@ class AwsDriverTest {
     }
 
     @Test
+    void theUsersPublicKeyGoesInTheUserDataAndAPrivateKeyIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path pub = java.nio.file.Files.writeString(dir.resolve("id.pub"), "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOpsAwsKeyOnlyForTests ops@test\n");
+        driver.create(machine("ssh_key_file", pub.toString()), JobContext.none());
+        String userData = new String(Base64.getDecoder().decode(endpoint.ec2.all().get(0).userData), StandardCharsets.UTF_8);
+        assertTrue(userData.contains("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOpsAwsKeyOnlyForTests"), userData);
+        java.nio.file.Path key = java.nio.file.Files.writeString(dir.resolve("id"), "-----BEGIN OPENSSH PRIVATE KEY-----\nxx\n");
+        DriverException e = assertThrows(DriverException.class, () -> driver.create(machine("ssh_key_file", key.toString()), JobContext.none()));
+        assertTrue(e.getMessage().startsWith("aws setting ssh_key_file") && e.getMessage().contains("private key"), e.getMessage());
+        assertEquals(1, endpoint.calls("RunInstances"));
+    }
+
+    @Test
     void aMissingImageIsRefusedBeforeAnyCall() {
         Machine m = AwsLab.machine(AwsLab.section(endpoint).with("image", null));
         DriverException e = assertThrows(DriverException.class, () -> driver.create(m, JobContext.none()));
