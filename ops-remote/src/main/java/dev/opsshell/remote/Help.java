@@ -66,6 +66,7 @@ public final class Help {
                 "kvm()", "the kvm driver on $OPS_KVM_URI, else libvirt's test hypervisor (test:///default, no server; machines live as long as the shell)",
                 "aws(\"eu-west-1\", \"ami-…\")", "EC2 in a region with an AMI; credentials and endpoint from the AWS SDK's standard places (AWS_* variables, ~/.aws); .with(\"key_name\", …)",
                 "physical(\"mac\", \"address\")", "an existing machine: Wake-on-LAN to start, shutdown over SSH to stop",
+                "digitalocean(\"ams3\")", "DigitalOcean droplets (default region nyc3); token from $DIGITALOCEAN_ACCESS_TOKEN or digitalocean.token in ~/.ops/config",
                 "tiny()", "size: 1 cpu, 512 MB",
                 "small()", "size: 1 cpu, 1 GB (the default)",
                 "medium()", "size: 2 cpus, 2 GB",

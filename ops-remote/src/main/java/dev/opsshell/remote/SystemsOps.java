@@ -69,6 +69,18 @@ public final class SystemsOps {
         return DriverSection.of("physical", Map.of("mac", mac, "address", address));
     }
 
+    /**
+     * DigitalOcean droplets (region nyc3, image debian-12-x64; change them with {@code .with("region", "ams3")});
+     * the token comes from {@code DIGITALOCEAN_ACCESS_TOKEN} or {@code digitalocean.token} in ~/.ops/config.
+     */
+    public static DriverSection digitalocean() {
+        return DriverSection.of("digitalocean", Map.of());
+    }
+
+    public static DriverSection digitalocean(String region) {
+        return DriverSection.of("digitalocean", Map.of("region", region));
+    }
+
     public static Size tiny() {
         return Size.TINY;
     }

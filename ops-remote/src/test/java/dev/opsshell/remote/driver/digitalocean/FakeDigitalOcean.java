@@ -26,11 +26,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * listing by tag with pagination ({@code links.pages.next}), error bodies {@code {"id","message"}},
  * 422 for a bad region or size, the {@code RateLimit-*} headers counting down a window (a call
  * past zero is a 429), and 429s with {@code Retry-After} on every n-th call if asked. Counts calls,
- * 429s, and calls that came back before a {@code Retry-After} had passed.
+ * 429s, and calls that came back before a {@code Retry-After} had passed (later than 200 ms into the
+ * pause: calls sent before the 429 reached the client are still on their way then).
  */
 final class FakeDigitalOcean implements AutoCloseable {
     static final String TOKEN = "dop_v1_fake0123456789abcdef0123456789abcdef0123456789abcdef01234567";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long IN_FLIGHT_MILLIS = 200;
 
     final FakeDroplets droplets = new FakeDroplets();
     final AtomicInteger calls = new AtomicInteger();
@@ -47,6 +49,7 @@ final class FakeDigitalOcean implements AutoCloseable {
     private int remaining = 5000;
     private long resetAtMillis;
     private long blockedUntilMillis;
+    private long blockedSinceMillis;
     private final HttpServer server;
 
     FakeDigitalOcean() throws IOException {
@@ -105,19 +108,23 @@ final class FakeDigitalOcean implements AutoCloseable {
                 resetAtMillis = (now / 1000 + windowMillis / 1000 + 1) * 1000;
             }
             early = now < blockedUntilMillis;
+            // calls already in flight when the 429 went out are not the client's fault: count those that came later
+            if (early && now - blockedSinceMillis > IN_FLIGHT_MILLIS) earlyRetries.incrementAndGet();
             over = !early && remaining <= 0;
             if (!early && !over) remaining--;
             x.getResponseHeaders().set("RateLimit-Limit", String.valueOf(rateLimit));
             x.getResponseHeaders().set("RateLimit-Remaining", String.valueOf(Math.max(remaining, 0)));
             x.getResponseHeaders().set("RateLimit-Reset", String.valueOf(resetAtMillis / 1000));
         }
-        if (early) earlyRetries.incrementAndGet();
         if (over) overLimit.incrementAndGet();
         int every = throttleEvery;
         if (early || over || (every > 0 && n % every == 0)) {
             int wait = over ? (int) Math.max(1, (resetAtMillis - now + 999) / 1000) : retryAfterSeconds;
             synchronized (this) {
-                if (!early) blockedUntilMillis = Math.max(blockedUntilMillis, now + wait * 1000L);
+                if (!early) {
+                    blockedSinceMillis = now;
+                    blockedUntilMillis = Math.max(blockedUntilMillis, now + wait * 1000L);
+                }
             }
             throttled.incrementAndGet();
             x.getResponseHeaders().set("Retry-After", String.valueOf(wait));
