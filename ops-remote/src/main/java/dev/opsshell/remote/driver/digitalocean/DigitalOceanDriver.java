@@ -27,7 +27,7 @@ public final class DigitalOceanDriver implements Driver {
 
     DigitalOceanDriver(URI base, DigitalOceanToken token, Timing timing) {
         this.api = new DigitalOceanApi(base, token);
-        this.listing = new DropletListing(api);
+        this.listing = new DropletListing(api, timing.batchWindow());
         this.timing = timing;
     }
 

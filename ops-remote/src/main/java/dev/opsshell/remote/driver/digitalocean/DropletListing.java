@@ -2,6 +2,7 @@ package dev.opsshell.remote.driver.digitalocean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,35 +20,67 @@ final class DropletListing {
     private static final int PER_PAGE = 200;
 
     private final DigitalOceanApi api;
-    private Map<String, Droplet> bySystem = Map.of();
-    private List<Droplet> all = List.of();
-    private long readAtNanos = Long.MIN_VALUE;
-    private boolean read;
+    private final Duration batchWindow;
+    private Snapshot current;
+    private boolean reading;
 
-    DropletListing(DigitalOceanApi api) {
+    DropletListing(DigitalOceanApi api, Duration batchWindow) {
         this.api = api;
+        this.batchWindow = batchWindow;
     }
 
     /** Every listed droplet, from a listing begun no earlier than {@code notBeforeNanos} (System.nanoTime). */
-    synchronized List<Droplet> all(long notBeforeNanos) {
-        refresh(notBeforeNanos);
-        return all;
+    List<Droplet> all(long notBeforeNanos) {
+        return fresh(notBeforeNanos).all;
     }
 
     /** The system's droplet in a listing begun no earlier than {@code notBeforeNanos}. */
-    synchronized Optional<Droplet> ofSystem(String systemId, long notBeforeNanos) {
-        refresh(notBeforeNanos);
-        return Optional.ofNullable(bySystem.get(systemId));
+    Optional<Droplet> ofSystem(String systemId, long notBeforeNanos) {
+        return Optional.ofNullable(fresh(notBeforeNanos).bySystem.get(systemId));
     }
 
     /** Forget the listing (after a create or destroy changed what it would say). */
     synchronized void invalidate() {
-        read = false;
+        current = null;
     }
 
-    private void refresh(long notBeforeNanos) {
-        if (read && readAtNanos - notBeforeNanos >= 0) return;
-        long started = System.nanoTime();
+    private record Snapshot(List<Droplet> all, Map<String, Droplet> bySystem, long begunNanos) {
+    }
+
+    /**
+     * A listing begun no earlier than asked: the current one, the one being read, or a new one. The
+     * caller that starts a listing waits {@code batchWindow} first, so those asking meanwhile share it.
+     */
+    private Snapshot fresh(long notBeforeNanos) {
+        synchronized (this) {
+            while (true) {
+                if (current != null && current.begunNanos - notBeforeNanos >= 0) return current;
+                if (!reading) break;
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new dev.opsshell.core.driver.DriverException("interrupted", "digitalocean: interrupted while listing droplets", e);
+                }
+            }
+            reading = true;
+        }
+        Snapshot read = null;
+        try {
+            DigitalOceanApi.pause(batchWindow);
+            read = read();
+            return read;
+        } finally {
+            synchronized (this) {
+                reading = false;
+                if (read != null) current = read;
+                notifyAll();
+            }
+        }
+    }
+
+    private Snapshot read() {
+        long begun = System.nanoTime();
         List<Droplet> found = new ArrayList<>();
         String next = "/v2/droplets?tag_name=" + Droplet.OPS_TAG + "&per_page=" + PER_PAGE;
         while (next != null) {
@@ -56,10 +89,8 @@ final class DropletListing {
             JsonNode n = page.path("links").path("pages").path("next");
             next = n.isTextual() && !n.asText().isBlank() ? n.asText() : null;
         }
-        all = List.copyOf(found);
-        bySystem = found.stream().filter(d -> d.systemId() != null)
+        Map<String, Droplet> bySystem = found.stream().filter(d -> d.systemId() != null)
                 .collect(Collectors.toMap(Droplet::systemId, Function.identity(), (a, b) -> a));
-        readAtNanos = started;
-        read = true;
+        return new Snapshot(List.copyOf(found), bySystem, begun);
     }
 }

@@ -9,6 +9,12 @@ import java.time.Duration;
 record Timing(Duration poll, Duration createWait, Duration actionWait) {
     static final Timing DEFAULT = new Timing(Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofMinutes(5));
 
+    /** How long a new listing waits for other callers to share it: a quarter poll, at most 250 ms. */
+    Duration batchWindow() {
+        Duration quarter = poll.dividedBy(4);
+        return quarter.compareTo(Duration.ofMillis(250)) > 0 ? Duration.ofMillis(250) : quarter;
+    }
+
     /** Polls of a new droplet between looks at its create action while it stays {@code new}. */
     int pollsBeforeActionCheck() {
         return 10;

@@ -39,6 +39,7 @@ final class FakeDigitalOcean implements AutoCloseable {
     final AtomicInteger throttled = new AtomicInteger();
     final AtomicInteger earlyRetries = new AtomicInteger();
     final AtomicInteger overLimit = new AtomicInteger();
+    final java.util.concurrent.atomic.AtomicLong cpuNanos = new java.util.concurrent.atomic.AtomicLong(); // the endpoint's own CPU (benchmark)
     final Map<String, AtomicInteger> callsByRoute = new HashMap<>();
     volatile int throttleEvery; // 0: never
     volatile int retryAfterSeconds = 1;
@@ -51,11 +52,12 @@ final class FakeDigitalOcean implements AutoCloseable {
     private long blockedUntilMillis;
     private long blockedSinceMillis;
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService handlers = Executors.newFixedThreadPool(8);
 
     FakeDigitalOcean() throws IOException {
         System.setProperty("sun.net.httpserver.nodelay", "true"); // else every answer waits 40 ms for a delayed ACK
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(handlers);
         server.createContext("/", this::handle);
         server.start();
         resetAtMillis = System.currentTimeMillis() + windowMillis;
@@ -80,6 +82,15 @@ final class FakeDigitalOcean implements AutoCloseable {
     }
 
     private void handle(HttpExchange x) throws IOException {
+        long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        try {
+            serve(x);
+        } finally {
+            cpuNanos.addAndGet(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu);
+        }
+    }
+
+    private void serve(HttpExchange x) throws IOException {
         try (x) {
             int n = calls.incrementAndGet();
             String route = x.getRequestMethod() + " " + x.getRequestURI().getPath().replaceAll("/\\d+", "/{id}");
@@ -251,5 +262,6 @@ final class FakeDigitalOcean implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 }
