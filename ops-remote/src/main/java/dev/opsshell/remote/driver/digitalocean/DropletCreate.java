@@ -88,7 +88,7 @@ final class DropletCreate {
         tags.addAll(s.tags());
         body.put("tags", tags);
         if (s.vpcUuid() != null && !s.vpcUuid().isBlank()) body.put("vpc_uuid", s.vpcUuid());
-        body.put("user_data", CloudInit.of(machine, CloudInit.readPublicKey(s.sshKeyFile())).userData());
+        body.put("user_data", CloudInit.of(machine, CloudInit.readPublicKey(s.sshKeyFile(), "digitalocean")).userData());
         return body;
     }
 

@@ -35,6 +35,7 @@ public final class DigitalOceanBench {
             round(fake, driver, pool, n); // warm-up: the JIT
             Result r = round(fake, driver, pool, n);
             pool.shutdown();
+            if (System.getenv("BENCH_THREADS") != null) threads();
             System.out.printf("| %d | %d | %d ms | %.2f | %.2f | %.2f ms | %.1f s |%n", n, workers, pollMs,
                     r.createCalls / (double) n, r.destroyCalls / (double) n, r.opsCpuNanos / 1e6 / n, r.wallNanos / 1e9);
         }
@@ -65,6 +66,17 @@ public final class DigitalOceanBench {
         long cpu = processCpu() - fake.cpuNanos.get() - cpu0;
         if (fake.droplets.count() != 0) throw new AssertionError("droplets left: " + fake.droplets.count());
         return new Result(calls1 - calls0, calls2 - calls1, cpu, System.nanoTime() - wall0);
+    }
+
+    /** CPU so far per thread group (name without its number), to see where ops's share goes. */
+    private static void threads() {
+        var mx = ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> by = new java.util.TreeMap<>();
+        for (var info : mx.dumpAllThreads(false, false)) {
+            long cpu = mx.getThreadCpuTime(info.getThreadId());
+            if (cpu > 0) by.merge(info.getThreadName().replaceAll("[-#]?\\d+", "#"), cpu, Long::sum);
+        }
+        by.forEach((name, cpu) -> System.err.printf("%-50s %8.1f ms%n", name, cpu / 1e6));
     }
 
     private static long processCpu() {

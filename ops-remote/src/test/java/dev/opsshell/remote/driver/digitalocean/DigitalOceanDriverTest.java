@@ -71,6 +71,19 @@ class DigitalOceanDriverTest {
     }
 
     @Test
+    void aPrivateKeyAsSshKeyFileIsRefusedNamingTheSettingAndNothingIsMade(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Path key = java.nio.file.Files.writeString(dir.resolve("id_ed25519"),
+                "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n");
+        Machine m = machine();
+        DriverException e = assertThrows(DriverException.class,
+                () -> driver.create(m.withDriver(m.driver().with("ssh_key_file", key.toString())), JobContext.none()));
+        assertTrue(e.getMessage().contains("digitalocean setting ssh_key_file") && e.getMessage().contains("private key"), e.getMessage());
+        assertFalse(e.getMessage().contains("b3BlbnNzaC1rZXktdjEAAAAA"), "the key is never printed");
+        assertEquals(0, fake.droplets.count());
+    }
+
+    @Test
     void aSizeSettingOverridesTheSizeMap() {
         Machine m = machine();
         driver.create(m.withDriver(m.driver().with("size", "s-2vcpu-2gb")), JobContext.none());
