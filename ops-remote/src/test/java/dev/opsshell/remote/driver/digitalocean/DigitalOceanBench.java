@@ -17,7 +17,8 @@ import java.util.concurrent.Future;
  * {@code new} for 1 s, their address 0.5 s later), W at a time as W job workers would, waits for each
  * to be active with an address, then destroys them. Prints API calls per system (counted by the
  * endpoint) for create-and-wait and for destroy, and ops's CPU per system: the process's CPU time
- * less the endpoint's own (its handler threads), so JIT and GC of the whole JVM count against ops.
+ * less the endpoint's own (its handler threads and HttpServer's dispatcher), so JIT and GC of the
+ * whole JVM count against ops.
  * A warm-up round of N systems goes first.
  * <pre>java … DigitalOceanBench [systems 50] [workers 10] [poll ms 2000]</pre>
  */
@@ -32,7 +33,7 @@ public final class DigitalOceanBench {
             fake.droplets.addressAfter = Duration.ofMillis(500);
             DigitalOceanDriver driver = new DigitalOceanDriver(fake.url(), new DigitalOceanToken(FakeDigitalOcean.TOKEN), timing);
             ExecutorService pool = Executors.newFixedThreadPool(workers);
-            round(fake, driver, pool, n); // warm-up: the JIT
+            for (int w = 0; w < Integer.getInteger("bench.warmups", 1); w++) round(fake, driver, pool, n); // warm-up: the JIT
             Result r = round(fake, driver, pool, n);
             pool.shutdown();
             if (System.getenv("BENCH_THREADS") != null) threads();
@@ -47,7 +48,7 @@ public final class DigitalOceanBench {
     private static Result round(FakeDigitalOcean fake, DigitalOceanDriver driver, ExecutorService pool, int n) throws Exception {
         List<Machine> machines = new ArrayList<>();
         for (int i = 0; i < n; i++) machines.add(DigitalOceanLab.machine(DigitalOceanLab.section(fake)));
-        long cpu0 = processCpu() - fake.cpuNanos.get();
+        long cpu0 = processCpu() - endpointCpu(fake);
         long wall0 = System.nanoTime();
         int calls0 = fake.calls.get();
         List<Future<Instance>> made = new ArrayList<>();
@@ -63,7 +64,7 @@ public final class DigitalOceanBench {
         for (Machine m : refs) gone.add(pool.submit(() -> driver.destroy(m, JobContext.none())));
         for (Future<?> f : gone) f.get();
         int calls2 = fake.calls.get();
-        long cpu = processCpu() - fake.cpuNanos.get() - cpu0;
+        long cpu = processCpu() - endpointCpu(fake) - cpu0;
         if (fake.droplets.count() != 0) throw new AssertionError("droplets left: " + fake.droplets.count());
         return new Result(calls1 - calls0, calls2 - calls1, cpu, System.nanoTime() - wall0);
     }
@@ -77,6 +78,16 @@ public final class DigitalOceanBench {
             if (cpu > 0) by.merge(info.getThreadName().replaceAll("[-#]?\\d+", "#"), cpu, Long::sum);
         }
         by.forEach((name, cpu) -> System.err.printf("%-50s %8.1f ms%n", name, cpu / 1e6));
+    }
+
+    /** The endpoint's CPU: its handlers and the JDK HttpServer's dispatcher thread (accepting, reading requests). */
+    private static long endpointCpu(FakeDigitalOcean fake) {
+        var mx = ManagementFactory.getThreadMXBean();
+        long dispatcher = 0;
+        for (var info : mx.dumpAllThreads(false, false)) {
+            if (info.getThreadName().startsWith("HTTP-Dispatcher")) dispatcher += Math.max(0, mx.getThreadCpuTime(info.getThreadId()));
+        }
+        return fake.cpuNanos.get() + dispatcher;
     }
 
     private static long processCpu() {
