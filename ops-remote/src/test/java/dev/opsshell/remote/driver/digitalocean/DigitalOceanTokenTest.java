@@ -41,6 +41,17 @@ class DigitalOceanTokenTest {
     }
 
     @Test
+    void theProviderIsFoundOnTheClassPathAndSectionsShareOneDriverPerApiUrl() {
+        try (dev.opsshell.core.driver.Drivers drivers = new dev.opsshell.core.driver.Drivers()) {
+            assertTrue(drivers.kinds().contains("digitalocean"), drivers.kinds().toString());
+        }
+        DigitalOceanProvider p = new DigitalOceanProvider(Map.of(), dir.resolve("none"), Timing.DEFAULT);
+        DriverSection nyc = DriverSection.of("digitalocean", Map.of("region", "nyc3"));
+        assertEquals(p.connectionKey(nyc), p.connectionKey(nyc.with("region", "ams3")));
+        assertFalse(p.connectionKey(nyc).equals(p.connectionKey(nyc.with("api_url", "http://127.0.0.1:9"))));
+    }
+
+    @Test
     void theApiUrlIsTheSectionsThenTheEnvironmentsThenDigitalOceans() {
         DriverSection none = DriverSection.of("digitalocean", Map.of());
         assertEquals("https://api.digitalocean.com", DigitalOceanSettings.apiUrl(none, Map.of()).toString());
