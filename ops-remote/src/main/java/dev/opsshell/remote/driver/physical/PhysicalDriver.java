@@ -115,7 +115,10 @@ public final class PhysicalDriver implements Driver {
     private void goDown(Machine machine, PhysicalSection p, String line, Duration wait, JobContext job) {
         job.step(line + " on " + p.sshTarget());
         Result r = run(machine, p, line, wait);
-        boolean wentDown = r.ok() || r.outcome() == Outcome.UNREACHABLE; // the connection may drop as it goes down
+        // the connection may drop as the machine goes down, before or while the command's channel
+        // answers (reset, unreachable, an error): whether it went is told by SSH going away below.
+        // Only a command that ran and was refused (non-zero exit, a login or host key refused) fails now.
+        boolean wentDown = r.ok() || r.outcome() == Outcome.UNREACHABLE || r.outcome() == Outcome.ERROR;
         if (!wentDown) {
             throw new DriverException("could not shut down " + who(machine) + " at " + p.sshTarget() + ": "
                     + line + " " + describe(r));

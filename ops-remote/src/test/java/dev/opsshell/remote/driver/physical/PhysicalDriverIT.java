@@ -76,6 +76,17 @@ class PhysicalDriverIT {
     }
 
     @Test
+    void aShutdownThatDropsTheConnectionBeforeAnsweringStillStops() {
+        // a real machine often kills sshd before the command's exit status goes out
+        Machine m = record(Map.of());
+        machine.powerOn();
+        machine.dropBeforeAnswering();
+        driver.stop(m, Duration.ofSeconds(30), JobContext.none());
+        assertFalse(machine.poweredOn());
+        assertEquals(InstanceState.STOPPED, driver.status(m).state());
+    }
+
+    @Test
     void startOfARunningMachineSendsNothing() {
         machine.powerOn();
         driver.start(record(Map.of()), JobContext.none());

@@ -44,6 +44,7 @@ final class SleepingMachine implements AutoCloseable {
     private final Thread listener;
     private volatile SshServer server;
     private volatile boolean ignoreShutdown;
+    private volatile boolean dropBeforeAnswering;
 
     /** {@code dir} must hold {@code host_key} (OpenSSH private key) and {@code client_key.pub}. */
     SleepingMachine(String mac, Path dir) throws IOException {
@@ -98,6 +99,11 @@ final class SleepingMachine implements AutoCloseable {
     /** Its shutdown commands still exit 0, but the machine stays up (a hung shutdown). */
     void ignoreShutdown() {
         ignoreShutdown = true;
+    }
+
+    /** Its shutdown powers off before the command's exit status is sent, as a machine killing sshd often does. */
+    void dropBeforeAnswering() {
+        dropBeforeAnswering = true;
     }
 
     private void listen() {
@@ -176,8 +182,16 @@ final class SleepingMachine implements AutoCloseable {
         @Override
         public void start(ChannelSession channel, Environment env) {
             commands.add(line);
+            boolean shutdown = !ignoreShutdown && line.contains("shutdown -");
+            if (shutdown && dropBeforeAnswering) {
+                // no exit status ever: the server goes with the command's channel still open
+                Thread t = new Thread(SleepingMachine.this::powerOff, "sleeping-machine-drop");
+                t.setDaemon(true);
+                t.start();
+                return;
+            }
             exit.onExit(0);
-            if (ignoreShutdown || !line.contains("shutdown -")) return;
+            if (!shutdown) return;
             boolean reboot = line.contains("shutdown -r now");
             // off the server's own threads: stopping a server from its session thread waits on itself
             Thread t = new Thread(() -> {
