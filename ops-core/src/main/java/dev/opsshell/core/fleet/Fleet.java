@@ -39,6 +39,8 @@ public final class Fleet implements AutoCloseable {
     private final JobQueue queue;
     private final Supplier<Prompter> prompter;
     private volatile Predicate<Machine> agentConnected = m -> false;
+    /** Hostnames of the systems jobs were submitted for, so a result can name a system destroy forgot. */
+    private final Map<String, String> submittedNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Fleet(Store store, Drivers drivers, Provisioner provisioner, JobQueue.Options options, Supplier<Prompter> prompter) {
         this.store = store;
@@ -128,6 +130,7 @@ public final class Fleet implements AutoCloseable {
 
     public Batch submit(JobKind kind, Systems systems, Map<String, String> args) {
         if (kind.destructive()) confirmDestructive(kind.word(), systems);
+        systems.list().forEach(m -> submittedNames.put(m.id(), m.hostname()));
         return new Batch(this, queue.submit(kind, systems.list(), args));
     }
 
@@ -185,6 +188,11 @@ public final class Fleet implements AutoCloseable {
                     + "(or --force on the command line)");
         }
         if (!answer.get()) throw new OpsException(what + ": not confirmed, nothing done");
+    }
+
+    /** The hostname a job was submitted for, also after its record was forgotten (destroy, clear). */
+    String submittedName(String id) {
+        return submittedNames.get(id);
     }
 
     String table(List<Machine> machines) {

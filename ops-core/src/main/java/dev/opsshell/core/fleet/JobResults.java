@@ -67,7 +67,9 @@ public record JobResults(Fleet fleet, String batch, List<JobRecord> jobs) {
         for (JobRecord j : jobs) {
             Machine m = j.systemId() == null ? null : machines.get(j.systemId());
             String mark = j.status() == JobStatus.SUCCEEDED ? "✔" : "✗";
-            String who = j.systemId() == null ? j.driver() : j.systemId() + " " + (m == null ? "(record gone)" : m.hostname());
+            String gone = j.systemId() == null ? null : fleet.submittedName(j.systemId());
+            String name = m != null ? m.hostname() : gone != null ? gone + " (record gone)" : "(record gone)";
+            String who = j.systemId() == null ? j.driver() : j.systemId() + " " + name;
             out.append(String.format("%s %-8s %-32s %-11s %8s%s%n", mark, j.kind().word(), who, j.status().word(),
                     took(j), j.error() == null ? "" : "  " + j.error()));
         }

@@ -121,6 +121,7 @@ class FleetJobsIT {
         List<String> ids = fleet.systems().typed("redis").ids();
         JobResults gone = fleet.systems().typed("redis").forced().destroy();
         assertTrue(gone.allSucceeded(), gone.toString());
+        assertTrue(gone.toString().contains("redis-1 (record gone)"), "a destroyed system is still named: " + gone);
         assertTrue(fleet.systems().isEmpty());
         // the test hypervisor is shared by the whole JVM (other tests' machines, its own 'test' domain)
         assertTrue(kvm.real.list().stream().noneMatch(i -> ids.contains(i.systemId())),
