@@ -43,11 +43,35 @@ public final class JdbcStore implements Store {
         if (at.dialect() == Dialect.SQLITE) SqliteFiles.prepare(at.file());
         DataSource ds = DataSources.open(at, env);
         try {
-            Migrations.migrate(at, ds);  // Flyway may hold two connections at once: before the one-connection pool
+            migrate(at, ds);  // Flyway may hold two connections at once: before the one-connection pool
             return new JdbcStore(at, DataSources.forUse(at, ds));
         } catch (RuntimeException e) {
             DataSources.close(ds);
             throw e;
+        }
+    }
+
+    /**
+     * Brings the schema up to date. On SQLite, opening a connection switches the file to WAL, which
+     * needs a moment's exclusive lock and does not wait out the busy timeout: shells opening one new
+     * file at once can meet SQLITE_BUSY there. That is retried, bounded (about 10 s), with backoff.
+     */
+    private static void migrate(StoreLocation at, DataSource ds) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Migrations.migrate(at, ds);
+                return;
+            } catch (StoreException e) {
+                boolean busy = at.dialect() == Dialect.SQLITE && String.valueOf(e.getMessage()).contains("SQLITE_BUSY");
+                if (!busy || System.nanoTime() > deadline) throw e;
+                try {
+                    Thread.sleep(Math.min(50L * attempt, 500));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
