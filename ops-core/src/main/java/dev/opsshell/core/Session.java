@@ -1,5 +1,8 @@
 package dev.opsshell.core;
 
+import dev.opsshell.core.events.Events;
+import dev.opsshell.core.events.RunFinished;
+import dev.opsshell.core.history.RunSource;
 import dev.opsshell.core.inventory.Inventory;
 import dev.opsshell.core.inventory.InventoryException;
 import dev.opsshell.core.inventory.InventoryWatch;
@@ -12,6 +15,7 @@ import dev.opsshell.core.transport.Transport;
 import dev.opsshell.core.transport.TransportProvider;
 
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +44,7 @@ public final class Session implements AutoCloseable {
     private volatile Progress.Factory progress = Progress.Factory.NONE;
     private volatile boolean colour;
     private final ExitStatus exitStatus = new ExitStatus();
+    private final Events events = new Events();
     private final Map<String, Transport> open = new ConcurrentHashMap<>();
     private final Map<String, TransportProvider> providers = new LinkedHashMap<>();
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -150,10 +155,19 @@ public final class Session implements AutoCloseable {
         return exitStatus;
     }
 
-    /** Records what an operation gave, for {@link #exitStatus()}; returns it. */
+    /**
+     * Records what an operation gave, for {@link #exitStatus()}, and tells {@link #events()}
+     * subscribers (history, notifiers) it finished; returns it.
+     */
     public Results record(Results results) {
         exitStatus.record(results);
+        events.publish(new RunFinished(results, RunSource.current(), Instant.now()));
         return results;
+    }
+
+    /** What happened in this session (runs finished, samples taken), for history and notifiers. */
+    public Events events() {
+        return events;
     }
 
     public Prompter prompter() {

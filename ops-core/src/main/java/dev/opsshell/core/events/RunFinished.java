@@ -1,0 +1,10 @@
+package dev.opsshell.core.events;
+
+import dev.opsshell.core.history.RunSource;
+import dev.opsshell.core.result.Results;
+
+import java.time.Instant;
+
+/** An operation finished on its hosts (every host's result is in {@code results}), started from {@code source}. */
+public record RunFinished(Results results, RunSource source, Instant finished) {
+}
