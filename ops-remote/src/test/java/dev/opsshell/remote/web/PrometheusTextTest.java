@@ -1,0 +1,75 @@
+package dev.opsshell.remote.web;
+
+import dev.opsshell.core.metrics.Sample;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PrometheusTextTest {
+    static final Instant T = Instant.parse("2026-12-01T10:00:00Z");
+
+    static Sample s(String host, String metric, String field, String label, double v, int at) {
+        return new Sample(host, metric, field, label, v, T.plusSeconds(at));
+    }
+
+    @Test
+    void samplesAreGaugesNamedByMetricFieldAndUnitWithHostAndWhatTheyAreAboutAsLabels() {
+        String text = PrometheusText.of(List.of(
+                s("web1", "cpu", "user", "", 12.5, 0),
+                s("web1", "disk", "used_pct", "/var", 71, 0),
+                s("web2", "net", "rx_bytes_per_s", "eth0", 2048, 0),
+                s("web2", "diskio", "read_bytes_per_s", "sda", 10, 0),
+                s("web1", "load", "1m", "", 0.25, 0),
+                s("web1", "memory", "available_bytes", "", 1e9, 0)));
+        assertTrue(text.contains("# HELP ops_cpu_user_percent ops: cpu user (percent), the newest sample of each host\n"
+                + "# TYPE ops_cpu_user_percent gauge\nops_cpu_user_percent{host=\"web1\"} 12.5\n"), text);
+        assertTrue(text.contains("ops_disk_used_percent{host=\"web1\",mount=\"/var\"} 71.0\n"), text);
+        assertTrue(text.contains("ops_net_rx_bytes_per_second{host=\"web2\",interface=\"eth0\"} 2048.0\n"), text);
+        assertTrue(text.contains("ops_diskio_read_bytes_per_second{device=\"sda\",host=\"web2\"} 10.0\n"), text);
+        assertTrue(text.contains("ops_load_1m{host=\"web1\"} 0.25\n"), text);
+        assertTrue(text.contains("ops_memory_available_bytes{host=\"web1\"} 1.0E9\n"), text);
+        String time = text.lines().filter(l -> l.startsWith("ops_last_sample_timestamp_seconds{host=\"web2\"} ")).findFirst().orElseThrow();
+        assertEquals(T.getEpochSecond(), Double.parseDouble(time.substring(time.indexOf("} ") + 2)), 0.001, text);
+    }
+
+    @Test
+    void onlyTheNewestSampleOfEachSeriesIsExposed() {
+        String text = PrometheusText.of(List.of(s("web1", "load", "1m", "", 3, 10), s("web1", "load", "1m", "", 1, 0),
+                s("web1", "load", "1m", "", 2, 5)));
+        assertTrue(text.contains("ops_load_1m{host=\"web1\"} 3.0\n"), text);
+        assertEquals(1, text.lines().filter(l -> l.startsWith("ops_load_1m{")).count(), text);
+    }
+
+    @Test
+    void labelValuesAreEscapedAndNamesKeepToPrometheusCharacters() {
+        String text = PrometheusText.of(List.of(s("we\"b\\1\n", "disk", "used-pct", "/mnt/a \"b\"", 1, 0),
+                s("web1", "my.metric", "temp°C", "", 2, 0)));
+        assertTrue(text.contains("ops_disk_used_pct{host=\"we\\\"b\\\\1\\n\",mount=\"/mnt/a \\\"b\\\"\"} 1.0\n"), text);
+        assertTrue(text.contains("ops_my_metric_temp_C{host=\"web1\"} 2.0\n"), text);
+        text.lines().filter(l -> !l.startsWith("#")).forEach(l ->
+                assertTrue(l.matches("[a-zA-Z_][a-zA-Z0-9_]*\\{.*} \\S+"), "a sample line: " + l));
+    }
+
+    @Test
+    void twoFieldsThatWouldShareANameAreToldApartAndNoneTakesOpsOwnName() {
+        String text = PrometheusText.of(List.of(s("web1", "disk", "used_pct", "/", 1, 0), s("web1", "disk", "used__pct", "/", 2, 0),
+                s("web1", "last", "sample_timestamp_seconds", "", 3, 0)));
+        var names = PrometheusText.names(List.of(s("w", "disk", "used_pct", "", 0, 0), s("w", "disk", "used__pct", "", 0, 0)));
+        assertNotEquals(names.get("disk/used_pct"), names.get("disk/used__pct"), names.toString());
+        assertTrue(names.values().stream().allMatch(n -> n.matches("ops_disk_used_[0-9a-f]{6}_percent")), names.toString());
+        assertEquals(1, text.lines().filter(l -> l.startsWith("ops_last_sample_timestamp_seconds{")).count(), text);
+        assertTrue(text.lines().anyMatch(l -> l.matches("ops_last_sample_timestamp_[0-9a-f]{6}_seconds\\{host=\"web1\"} 3.0")), text);
+    }
+
+    @Test
+    void noSamplesIsAnEmptyExposition() {
+        assertEquals("", PrometheusText.of(List.of()));
+        assertFalse(PrometheusText.CONTENT_TYPE.isEmpty());
+    }
+}
