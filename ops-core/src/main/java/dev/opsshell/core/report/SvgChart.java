@@ -21,7 +21,7 @@ import java.util.Locale;
 final class SvgChart {
     static final int WIDTH = 360;
     static final int HEIGHT = 170;
-    static final int LEFT = 56;
+    static final int LEFT = 72;
     static final int RIGHT = 12;
     static final int TOP = 10;
     static final int BOTTOM = 40;
@@ -41,7 +41,8 @@ final class SvgChart {
     String render(ChartSeries series) {
         FieldUnit unit = series.unit();
         double lo = Math.min(0, series.min());
-        double hi = niceCeiling(Math.max(series.max(), unit.isPercent() ? 100 : 0));
+        double top = Math.max(series.max(), unit.isPercent() ? 100 : 0);
+        double hi = unit.isBytes() ? binaryNiceCeiling(top) : niceCeiling(top);
         if (hi <= lo) hi = lo + 1;
         StringBuilder s = new StringBuilder();
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
@@ -125,6 +126,13 @@ final class SvgChart {
             else { out.add(max); out.add(min); }
         }
         return out;
+    }
+
+    /** As {@link #niceCeiling}, in the binary unit the value is shown in (2 MiB, not 1.907 MiB). */
+    static double binaryNiceCeiling(double v) {
+        double scale = 1;
+        while (v / scale >= 1024) scale *= 1024;
+        return niceCeiling(v / scale) * scale;
     }
 
     /** The smallest of 1, 2, 2.5, 5 times a power of ten at or above {@code v}. */
