@@ -148,6 +148,9 @@ public final class Help {
                 "havePrefix(\"pre\")", "matcher: the value as text starts with pre",
                 "containSubstring(\"s\")", "matcher: the value as text contains s",
                 "consistOf(a, b…)", "matcher: exactly these elements, in any order");
+        section("Reports (docs/report.md)",
+                "report()", "the HTML report of the last 6 hours (a chart per metric and host, the last runs) in ~/.ops/reports/; prints where",
+                "report(Path.of(\"r.html\"), Duration.ofHours(24))", "the report of a range, to a file of your choice");
         section("Help",
                 "help()", "this list");
     }
@@ -169,7 +172,7 @@ public final class Help {
 
     /** The classes whose public static methods the shell imports (and this help describes). */
     static final List<Class<?>> VOCABULARY = List.of(Ops.class, AgentOps.class, SystemsOps.class, Everyday.class,
-            dev.opsshell.remote.check.Checks.class);
+            dev.opsshell.remote.check.Checks.class, Reports.class);
 
     /** The public static methods of the vocabulary classes that have no line in the table. */
     static List<String> undocumented() {

@@ -20,6 +20,7 @@ class HelpTest {
         assertTrue(text.contains("run a shell command on every host"), text);
         assertTrue(text.contains("Systems (") && text.contains("create(kvm(), small(), type(\"web\"), 2)"), text);
         assertTrue(text.lines().noneMatch(l -> l.startsWith("Also (not described yet)")), text);
+        assertTrue(text.contains("Reports (docs/report.md)") && text.contains("report()"), text);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.opsshell.remote.hub.HubException;
 import dev.opsshell.remote.hub.SessionHub;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -37,6 +38,14 @@ final class HubCommand implements Callable<Integer> {
                     + " $OPS_HUB_MAX_PENDING, else 1000).")
     String maxPending;
 
+    @Option(names = "--http", paramLabel = "[ADDR:]PORT",
+            description = "Also serve the report (/report) and Prometheus metrics (/metrics) from the store, read-only:"
+                    + " PORT listens on 127.0.0.1 only, 0.0.0.0:PORT on every interface.")
+    String http;
+
+    @ParentCommand
+    OpsCommand ops;
+
     @Override
     public Integer call() throws InterruptedException {
         Hub hub;
@@ -51,8 +60,17 @@ final class HubCommand implements Callable<Integer> {
             System.err.println("ops hub: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        HubHttp web;
+        try {
+            web = http == null ? null : HubHttp.start(http, ops == null ? null : ops.options().store(), System.out);
+        } catch (IllegalArgumentException | java.io.IOException | dev.opsshell.core.OpsException e) {
+            hub.close();
+            System.err.println("ops hub: --http " + http + ": " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (web != null) web.close();
             hub.close();
             stopped.countDown();
         }, "ops-hub-shutdown"));

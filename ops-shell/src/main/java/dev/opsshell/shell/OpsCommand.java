@@ -19,13 +19,13 @@ import java.util.concurrent.Callable;
 
 /**
  * The {@code ops} command line: with nothing, the REPL; with a file, that script; with {@code -e},
- * a one-liner; with a subcommand ({@code exec}, {@code hub}, {@code keys}, {@code systems}, {@code types},
+ * a one-liner; with a subcommand ({@code exec}, {@code hub}, {@code report}, {@code keys}, {@code systems}, {@code types},
  * {@code jobs}, {@code stats}, {@code converge}), that. The
  * global options are inherited by every subcommand, so they may come before or after its name.
  * Adding a subcommand is adding a class to {@code subcommands}.
  */
 @Command(name = "ops", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        subcommands = {ExecCommand.class, CheckCommand.class, HubCommand.class, KeysCommand.class, SystemsCommand.class, TypesCommand.class,
+        subcommands = {ExecCommand.class, CheckCommand.class, HubCommand.class, ReportCommand.class, KeysCommand.class, SystemsCommand.class, TypesCommand.class,
                 JobsCommand.class, StatsCommand.class, ConvergeCommand.class},
         description = "A live, REPL-driven operations shell: run commands on groups of hosts and work with the results as data.",
         footer = {"", "Exit codes:", "  0 all ok     1 script error     2 usage or inventory error",
@@ -36,6 +36,8 @@ import java.util.concurrent.Callable;
                 "  ops deploy.jsh web                run a script; it sees args = {\"web\"}",
                 "  ops -e 'localhost().exec(\"uptime\")'", "  ops exec 'web:&prod' -- uptime",
                 "  ops hub --port 4505               the hub agents connect to",
+                "  ops hub --http 9464               and the report (/report) and Prometheus metrics (/metrics)",
+                "  ops report --out r.html --since 24h   the HTML report of the store's samples and runs",
                 "  ops exec --via agent '*' -- uptime   every connected agent",
                 "  ops systems create --type web --count 2   two systems (kvm; the test hypervisor unless OPS_KVM_URI)",
                 "  ops systems stop --type web --grace 90s   then ops systems list --json, ops jobs, ops stats",

@@ -8,6 +8,7 @@ import dev.opsshell.core.run.Progress;
 import dev.opsshell.core.transport.Prompter;
 import dev.opsshell.core.transport.Settings;
 import dev.opsshell.remote.fleet.SessionFleet;
+import dev.opsshell.remote.web.ReportFeeds;
 import dev.opsshell.shell.repl.Library;
 import dev.opsshell.shell.repl.Recipes;
 
@@ -64,6 +65,7 @@ public record Options(Path inventory, Integer forks, Duration timeout, boolean j
         session.prompter(prompter);
         session.progress(progress);
         SessionFleet.storeFlag(store); // the store opens on first use of the systems vocabulary
+        ReportFeeds.watch(session); // report() shows this session's runs and samples
         Recipes.install();
         Session.setCurrent(session);
         return session;

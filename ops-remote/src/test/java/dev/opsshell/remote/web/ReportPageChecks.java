@@ -110,7 +110,7 @@ public final class ReportPageChecks {
     }
 
     /** The style sheet applied (the CSP let it in by hash), no CSP complaint, and no request but the page. */
-    static void assertSelfContained(Browser b, String pageUrl) {
+    public static void assertSelfContained(Browser b, String pageUrl) {
         assertEquals("solid", b.js("return getComputedStyle(document.querySelector('h2')).borderBottomStyle"),
                 "the page's own style sheet applies");
         String csp = (String) b.js("return document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]').content");

@@ -32,6 +32,7 @@ public final class Evaluator implements AutoCloseable {
             "import static dev.opsshell.remote.SystemsOps.*;",
             "import static dev.opsshell.remote.Everyday.*;",
             "import static dev.opsshell.remote.check.Checks.*;",
+            "import static dev.opsshell.remote.Reports.*;",
             "import dev.opsshell.remote.check.*;",
             "import static dev.opsshell.shell.repl.Shell.*;",
             "import dev.opsshell.core.Session;",
