@@ -1,0 +1,39 @@
+package dev.opsshell.remote.web;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HttpAddressTest {
+    @Test
+    void aPortAloneListensOnLoopbackAndAWiderAddressMustBeWritten() {
+        assertEquals(new HttpAddress("127.0.0.1", 9464), HttpAddress.parse("9464"));
+        assertEquals(new HttpAddress("0.0.0.0", 9464), HttpAddress.parse("0.0.0.0:9464"));
+        assertEquals(new HttpAddress("::", 9464), HttpAddress.parse("[::]:9464"));
+        assertEquals(new HttpAddress("localhost", 0), HttpAddress.parse("localhost:0"));
+    }
+
+    @Test
+    void whatIsNotAnAddressIsRefusedSayingTheForm() {
+        for (String bad : new String[] {"", "http", "localhost:http", "70000", "::1:9464", "host:"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HttpAddress.parse(bad), bad);
+            assertTrue(e.getMessage().contains("[ADDRESS:]PORT"), e.getMessage());
+        }
+    }
+
+    @Test
+    void rangesAreWrittenAsPeopleWriteThem() {
+        assertEquals(Duration.ofSeconds(90), Since.parse("90s"));
+        assertEquals(Duration.ofHours(6), Since.parse("6h"));
+        assertEquals(Duration.ofDays(7), Since.parse("7D"));
+        assertEquals("6h", ReportFiles.words(Duration.ofHours(6)));
+        for (String bad : new String[] {"", "6", "soon", "0h", "401d", "-1h", "1.5h"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Since.parse(bad), bad);
+            assertTrue(e.getMessage().contains("90s, 30m, 6h or 7d") || e.getMessage().contains("from 1s to 400d"), e.getMessage());
+        }
+    }
+}
