@@ -59,8 +59,10 @@ public final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options));
     }
 
-    /** Opens {@code url} and returns once the page has loaded. */
+    /** Opens {@code url} and returns once the page has loaded; what the logs held before is dropped. */
     public Browser open(String url) {
+        requests();
+        console();
         driver.get(url);
         return this;
     }
