@@ -14,8 +14,9 @@ import java.util.Locale;
  * One series as an inline SVG line chart: time on x (the span every chart of the report shares,
  * so hosts line up), value on y from 0 (or the lowest value, if below) to a round number above the
  * highest (100 for percentages), both axes labelled. Each point is a circle with a tooltip
- * ({@code <title>}), up to {@link #MAX_MARKERS}; past {@link #MAX_LINE_POINTS} the line keeps the
- * lowest and highest value of each of {@code MAX_LINE_POINTS / 2} time slices, so spikes stay visible.
+ * ({@code <title>}), up to {@link #MAX_MARKERS} (a page of 200 hosts stays a few megabytes); past
+ * {@link #MAX_LINE_POINTS} (one per pixel) the line keeps the lowest and highest value of each of
+ * {@code MAX_LINE_POINTS / 2} time slices, so spikes stay visible.
  * No script and no style attribute: the page's CSP allows neither.
  */
 final class SvgChart {
@@ -25,17 +26,20 @@ final class SvgChart {
     static final int RIGHT = 12;
     static final int TOP = 10;
     static final int BOTTOM = 40;
-    static final int MAX_MARKERS = 240;
-    static final int MAX_LINE_POINTS = 600;
+    static final int MAX_MARKERS = 60;
+    /** Two points per two pixels of the plot: the low and the high of each slice. */
+    static final int MAX_LINE_POINTS = WIDTH - LEFT - RIGHT;
 
     private final Instant t0;
     private final Instant t1;
     private final ZoneId zone;
+    private final DateTimeFormatter pointTime;
 
     SvgChart(Instant t0, Instant t1, ZoneId zone) {
         this.t0 = t0;
         this.t1 = t1.isAfter(t0) ? t1 : t0.plusSeconds(60);
         this.zone = zone;
+        this.pointTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(zone);
     }
 
     String render(ChartSeries series) {
@@ -52,7 +56,12 @@ final class SvgChart {
         axes(s, lo, hi, unit, series.title());
         List<Sample> line = series.points().size() > MAX_LINE_POINTS ? thinned(series.points()) : series.points();
         s.append("<polyline class=\"line\" points=\"");
-        for (Sample p : line) s.append(fmt(x(p.at()))).append(',').append(fmt(y(p.value(), lo, hi))).append(' ');
+        for (Sample p : line) {
+            fmt(s, x(p.at()));
+            s.append(',');
+            fmt(s, y(p.value(), lo, hi));
+            s.append(' ');
+        }
         s.append("\"/>");
         if (series.points().size() <= MAX_MARKERS) {
             for (Sample p : series.points()) marker(s, p, lo, hi, unit, "point");
@@ -93,8 +102,7 @@ final class SvgChart {
         s.append("<circle class=\"").append(cls).append("\" cx=\"").append(fmt(x(p.at()))).append("\" cy=\"")
                 .append(fmt(y(p.value(), lo, hi))).append("\" r=\"").append(cls.equals("point") ? "2" : "3.5")
                 .append("\" data-at=\"").append(p.at()).append("\" data-value=\"").append(p.value()).append("\"><title>")
-                .append(Html.escape(Values.format(p.value(), unit) + " at "
-                        + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(zone).format(p.at())))
+                .append(Html.escape(Values.format(p.value(), unit) + " at " + pointTime.format(p.at())))
                 .append("</title></circle>");
     }
 
@@ -143,7 +151,17 @@ final class SvgChart {
         return 10 * p;
     }
 
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
+    /** A coordinate with one decimal (a tenth of a pixel), without String.format's cost per point. */
+    static String fmt(double v) {
+        StringBuilder s = new StringBuilder(8);
+        fmt(s, v);
+        return s.toString();
+    }
+
+    static void fmt(StringBuilder s, double v) {
+        long tenths = Math.round(v * 10);
+        if (tenths < 0) s.append('-');
+        tenths = Math.abs(tenths);
+        s.append(tenths / 10).append('.').append(tenths % 10);
     }
 }

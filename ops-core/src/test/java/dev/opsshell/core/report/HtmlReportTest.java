@@ -106,7 +106,7 @@ class HtmlReportTest {
         assertTrue(points <= SvgChart.MAX_LINE_POINTS, "points: " + points);
         assertTrue(page.contains("max <b class=\"max\">99</b>"), page.substring(0, 3000));
         assertEquals(1, count(page, "<circle"), "only the last point is marked past " + SvgChart.MAX_MARKERS);
-        assertTrue(line.group(1).contains("," + String.format(java.util.Locale.ROOT, "%.2f", SvgChart.y(99, 0, 100)) + " "),
+        assertTrue(line.group(1).contains("," + SvgChart.fmt(SvgChart.y(99, 0, 100)) + " "),
                 "the spike is on the line");
     }
 }
