@@ -34,8 +34,8 @@ public final class Reports {
         Session session = Session.current();
         Report r = Report.of(ReportFeeds.forSession(session), since, Instant.now());
         ReportFiles.write(file, r.html(ZoneId.systemDefault()));
-        session.out().println("report of the last " + ReportFiles.words(since) + ": " + r.charts().size() + " charts, "
-                + r.runs().size() + " runs → " + file.toAbsolutePath().toUri());
+        session.out().println("report of the last " + ReportFiles.words(since) + ": "
+                + ReportFiles.contents(r.charts().size(), r.runs().size()) + " → " + file.toAbsolutePath().toUri());
         return file;
     }
 }

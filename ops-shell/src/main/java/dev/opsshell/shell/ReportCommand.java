@@ -49,8 +49,8 @@ final class ReportCommand implements Callable<Integer> {
         try (Store store = JdbcStore.open(StoreLocation.resolve(ops == null ? null : ops.options().store()))) {
             Report report = Report.of(ReportFeeds.ofStore(store), range, now);
             ReportFiles.write(file, report.html(ZoneId.systemDefault()));
-            System.out.println("report of the last " + since + ": " + report.charts().size() + " charts, "
-                    + report.runs().size() + " runs → " + file.toAbsolutePath().toUri());
+            System.out.println("report of the last " + since + ": "
+                    + ReportFiles.contents(report.charts().size(), report.runs().size()) + " → " + file.toAbsolutePath().toUri());
             return ExitCodes.OK;
         } catch (UncheckedIOException | OpsException e) {
             System.err.println("ops report: " + e.getMessage());

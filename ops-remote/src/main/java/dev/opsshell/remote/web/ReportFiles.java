@@ -41,6 +41,11 @@ public final class ReportFiles {
                 "report-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(now) + ".html");
     }
 
+    /** What a report holds, for the line that says where it went: {@code 9 charts, 1 run}. */
+    public static String contents(int charts, int runs) {
+        return charts + (charts == 1 ? " chart, " : " charts, ") + runs + (runs == 1 ? " run" : " runs");
+    }
+
     /** {@code 6h}, {@code 1h30m}, {@code 45s}: a range as {@code --since} takes it. */
     public static String words(Duration range) {
         return range.toString().substring(2).toLowerCase(java.util.Locale.ROOT);

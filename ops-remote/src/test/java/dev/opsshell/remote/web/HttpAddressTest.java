@@ -31,6 +31,8 @@ class HttpAddressTest {
         assertEquals(Duration.ofHours(6), Since.parse("6h"));
         assertEquals(Duration.ofDays(7), Since.parse("7D"));
         assertEquals("6h", ReportFiles.words(Duration.ofHours(6)));
+        assertEquals("1 chart, 2 runs", ReportFiles.contents(1, 2));
+        assertEquals("0 charts, 1 run", ReportFiles.contents(0, 1));
         for (String bad : new String[] {"", "6", "soon", "0h", "401d", "-1h", "1.5h"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Since.parse(bad), bad);
             assertTrue(e.getMessage().contains("90s, 30m, 6h or 7d") || e.getMessage().contains("from 1s to 400d"), e.getMessage());
