@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * The unit a sample's field is in, read from its name the way the samplers name fields
- * ({@code used_pct}, {@code rx_bytes_per_s}, {@code total_bytes}; the cpu family is in percent):
+ * ({@code used_pct}, {@code rx_bytes_per_s}, {@code total_bytes}; the cpu family's shares of time
+ * are percentages, its {@code cores} a count):
  * the field's name without the unit ({@code base}), Prometheus's unit word ({@code unit}, empty when
  * unitless) and the symbol the report prints.
  */
@@ -36,7 +37,7 @@ public record FieldUnit(String base, String unit, String symbol) {
             }
             if (f.equals(bare)) return new FieldUnit("", s.unit(), s.symbol());
         }
-        if ("cpu".equalsIgnoreCase(metric)) return new FieldUnit(field, "percent", "%");
+        if ("cpu".equalsIgnoreCase(metric) && !"cores".equalsIgnoreCase(field)) return new FieldUnit(field, "percent", "%");
         return new FieldUnit(field, "", "");
     }
 

@@ -19,12 +19,12 @@ import java.util.Locale;
 final class HtmlReport {
     static final String CSS = String.join("\n",
             "body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222;background:#fff}",
-            "h1{margin:0 0 .2em}h2{margin-top:1.5em;border-bottom:1px solid #ccc}h3{margin:.8em 0 .2em}h4{margin:.6em 0 .2em;font-weight:600}",
+            "h1{margin:0 0 .2em}h2{margin-top:1.5em;border-bottom:1px solid #ccc}h3{margin:.8em 0 .3em}",
             ".range{color:#555}.empty{padding:1em;background:#f6f6f6;border:1px dashed #bbb}",
             ".grid{display:flex;flex-wrap:wrap;gap:12px}",
             "figure.chart{margin:0;padding:6px;border:1px solid #ddd;border-radius:4px;width:372px}",
-            "figcaption{font-size:12px;display:flex;justify-content:space-between;gap:8px}",
-            ".host{font-weight:600}.stats b{font-weight:600}",
+            "figcaption{font-size:12px;display:flex;flex-wrap:wrap;justify-content:space-between;gap:0 8px}",
+            ".host{font-weight:600}.series{flex:1}.stats b{font-weight:600}",
             "svg{width:360px;height:170px;display:block}",
             ".axis{stroke:#444;stroke-width:1}.gridline{stroke:#e4e4e4;stroke-width:1}",
             ".line{fill:none;stroke:#1f6fb2;stroke-width:1.5}.point{fill:#1f6fb2}.last-point{fill:#d9480f}",
@@ -69,36 +69,31 @@ final class HtmlReport {
         return s.append("</section></body></html>\n").toString();
     }
 
+    /** A section per metric family, its charts in one grid (by field, label, then host), each captioned with both. */
     private static void charts(StringBuilder s, List<ChartSeries> charts, ZoneId zone) {
         Instant t0 = charts.stream().map(c -> c.points().get(0).at()).min(Instant::compareTo).orElseThrow();
         Instant t1 = charts.stream().map(c -> c.last().at()).max(Instant::compareTo).orElseThrow();
         SvgChart svg = new SvgChart(t1.equals(t0) ? t0.minusSeconds(60) : t0, t1, zone);
         String metric = null;
-        String title = null;
         for (ChartSeries c : charts) {
             if (!c.metric().equals(metric)) {
-                if (metric != null) s.append("</div></div></section>");
+                if (metric != null) s.append("</div></section>");
                 s.append("<section class=\"family\" data-metric=\"").append(Html.escape(c.metric())).append("\"><h3>")
-                        .append(Html.escape(c.metric())).append("</h3><div>");
+                        .append(Html.escape(c.metric())).append("</h3><div class=\"grid\">");
                 metric = c.metric();
-                title = null;
-            }
-            if (!c.title().equals(title)) {
-                if (title != null) s.append("</div>");
-                s.append("<h4>").append(Html.escape(c.title())).append("</h4><div class=\"grid\">");
-                title = c.title();
             }
             FieldUnit unit = c.unit();
             s.append("<figure class=\"chart\" data-host=\"").append(Html.escape(c.host())).append("\" data-metric=\"")
                     .append(Html.escape(c.metric())).append("\" data-field=\"").append(Html.escape(c.field()))
                     .append("\" data-label=\"").append(Html.escape(c.label())).append("\" data-points=\"")
                     .append(c.points().size()).append("\"><figcaption><span class=\"host\">").append(Html.escape(c.host()))
+                    .append("</span> <span class=\"series\">").append(Html.escape(c.title().substring(c.metric().length() + 1)))
                     .append("</span><span class=\"stats\">min <b class=\"min\">").append(Html.escape(Values.format(c.min(), unit)))
                     .append("</b> max <b class=\"max\">").append(Html.escape(Values.format(c.max(), unit)))
                     .append("</b> last <b class=\"last\">").append(Html.escape(Values.format(c.last().value(), unit)))
                     .append("</b></span></figcaption>").append(svg.render(c)).append("</figure>");
         }
-        s.append("</div></div></section>");
+        s.append("</div></section>");
     }
 
     /** CSP's source expression for an inline element's exact text. */

@@ -43,7 +43,8 @@ class HtmlReportTest {
         assertEquals(4, count(page, "<figure class=\"chart\""), page);
         assertTrue(page.contains("data-host=\"web1\" data-metric=\"cpu\" data-field=\"user\" data-label=\"\" data-points=\"3\""), page);
         assertTrue(page.contains("min <b class=\"min\">10 %</b> max <b class=\"max\">30 %</b> last <b class=\"last\">20 %</b>"), page);
-        assertTrue(page.contains("<h4>disk used_pct /var</h4>"), page);
+        assertTrue(page.contains("<span class=\"host\">web2</span> <span class=\"series\">used_pct /var</span>"), page);
+        assertEquals(2, count(page, "<section class=\"family\""), "a section per metric family: " + page);
         assertTrue(page.contains("time (Z)"), "the x axis is labelled: " + page);
     }
 

@@ -39,6 +39,29 @@ class PrometheusTextTest {
     }
 
     @Test
+    void everyFieldTheSamplersGiveHasAPrometheusNameWithItsUnit() {
+        // the families and fields of docs/metrics.md (core.metrics.Family)
+        java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+        for (String f : List.of("user", "system", "iowait", "steal", "idle")) expected.put("cpu/" + f, "ops_cpu_" + f + "_percent");
+        expected.put("cpu/cores", "ops_cpu_cores");
+        for (String f : List.of("1m", "5m", "15m", "cores")) expected.put("load/" + f, "ops_load_" + f);
+        for (String f : List.of("total", "used", "available")) expected.put("memory/" + f + "_bytes", "ops_memory_" + f + "_bytes");
+        expected.put("memory/used_pct", "ops_memory_used_percent");
+        expected.put("swap/used_pct", "ops_swap_used_percent");
+        for (String f : List.of("size", "used", "free")) expected.put("disk/" + f + "_bytes", "ops_disk_" + f + "_bytes");
+        expected.put("disk/used_pct", "ops_disk_used_percent");
+        expected.put("diskio/read_bytes_per_s", "ops_diskio_read_bytes_per_second");
+        expected.put("diskio/reads_per_s", "ops_diskio_reads_per_second");
+        expected.put("diskio/busy_pct", "ops_diskio_busy_percent");
+        expected.put("net/tx_packets_per_s", "ops_net_tx_packets_per_second");
+        expected.put("entropy/available", "ops_entropy_available");
+        expected.forEach((key, name) -> {
+            String[] mf = key.split("/");
+            assertEquals(name, MetricNames.of(mf[0], mf[1]), key);
+        });
+    }
+
+    @Test
     void onlyTheNewestSampleOfEachSeriesIsExposed() {
         String text = PrometheusText.of(List.of(s("web1", "load", "1m", "", 3, 10), s("web1", "load", "1m", "", 1, 0),
                 s("web1", "load", "1m", "", 2, 5)));
