@@ -26,11 +26,13 @@ public final class JdbcStore implements Store {
     private final StoreLocation at;
     private final DataSource ds;
     private final Jdbc jdbc;
+    private final SampleRows samples;
 
     private JdbcStore(StoreLocation at, DataSource ds) {
         this.at = at;
         this.ds = ds;
         this.jdbc = new Jdbc(at, ds);
+        this.samples = new SampleRows(jdbc);
     }
 
     /** Opens the store there, creating and migrating it as needed. */
@@ -260,6 +262,11 @@ public final class JdbcStore implements Store {
     @Override
     public Optional<String> holder(String systemId) {
         return jdbc.read("reading the claim on " + systemId, c -> Claims.holder(c, systemId));
+    }
+
+    @Override
+    public dev.opsshell.core.metrics.MetricStore metrics() {
+        return samples;
     }
 
     @Override

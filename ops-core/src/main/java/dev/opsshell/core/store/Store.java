@@ -100,6 +100,11 @@ public interface Store extends AutoCloseable {
     /** The job holding a system, if any. */
     Optional<String> holder(String systemId);
 
+    // ---- metrics over time
+
+    /** The samples kept as a time series (docs/metrics.md). */
+    dev.opsshell.core.metrics.MetricStore metrics();
+
     @Override
     void close();
 }

@@ -1,0 +1,98 @@
+package dev.opsshell.core.metrics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/**
+ * A question about stored samples, refined step by step and answered as {@link Samples}:
+ * <pre>{@code
+ * metrics("cpu").last(Duration.ofHours(1));              // every host's cpu samples of the last hour
+ * metrics("disk").host("web1").field("used_pct").since(t).samples();
+ * metrics("cpu").spark();                                 // a sparkline per host (the last hour)
+ * }</pre>
+ * Without a time range it reads {@link #DEFAULT_WINDOW}. Immutable; each method returns a new query.
+ */
+public final class MetricQuery {
+    public static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
+
+    private final Supplier<MetricStore> store;
+    private final SampleFilter filter;
+
+    public MetricQuery(Supplier<MetricStore> store, SampleFilter filter) {
+        if (filter.metric() != null) Family.of(filter.metric());  // a typo is told at once, with the known names
+        this.store = store;
+        this.filter = filter;
+    }
+
+    public SampleFilter filter() {
+        return filter;
+    }
+
+    /** Only this host (a name, or a glob such as {@code web*}). */
+    public MetricQuery host(String host) {
+        return new MetricQuery(store, filter.host(host));
+    }
+
+    public MetricQuery field(String field) {
+        return new MetricQuery(store, filter.field(field));
+    }
+
+    /** Only this mount, device or interface. */
+    public MetricQuery label(String label) {
+        return new MetricQuery(store, filter.label(label));
+    }
+
+    public MetricQuery since(Instant t) {
+        return new MetricQuery(store, filter.since(t));
+    }
+
+    public MetricQuery until(Instant t) {
+        return new MetricQuery(store, filter.until(t));
+    }
+
+    /** The samples of the last {@code window}, up to now. */
+    public Samples last(Duration window) {
+        return since(Instant.now().minus(window)).until(null).samples();
+    }
+
+    /** The samples of the range given (the last hour when none is). */
+    public Samples samples() {
+        SampleFilter f = filter.since() == null && filter.until() == null ? filter.since(Instant.now().minus(DEFAULT_WINDOW)) : filter;
+        return new Samples(store.get().query(f));
+    }
+
+    /** The newest sample of every series the query selects. */
+    public Samples latest() {
+        return new Samples(store.get().latest(filter));
+    }
+
+    public Sparklines spark() {
+        return samples().spark();
+    }
+
+    public Sparklines spark(String field) {
+        return samples().spark(field);
+    }
+
+    public String csv() {
+        return samples().csv();
+    }
+
+    public String json() {
+        return samples().json();
+    }
+
+    public java.nio.file.Path csv(String file) {
+        return samples().csv(file);
+    }
+
+    public java.nio.file.Path json(String file) {
+        return samples().json(file);
+    }
+
+    @Override
+    public String toString() {
+        return samples().toString();
+    }
+}
