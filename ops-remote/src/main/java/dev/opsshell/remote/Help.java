@@ -60,6 +60,18 @@ public final class Help {
                 "facts()", "operation: each agent's os, kernel, arch, cpus, memory, addresses",
                 "ping()", "operation: a round trip to each host's agent",
                 "metrics()", "operation: cpu, memory, load and uptime from each host's /proc");
+        section("Metrics over time (from /proc or the agents' own sampler, kept in the store; see docs/metrics.md)",
+                "sample(hosts, cpu(), memory())", "one round now on every host (every family when none is named): stored, shown as a table",
+                "cpu()", "family: user, system, iowait, steal, idle (percent), cores",
+                "load()", "family: 1m, 5m, 15m load averages, cores",
+                "memory()", "family: total, used, available bytes, used_pct",
+                "swap()", "family: total, used bytes, used_pct",
+                "disk()", "family: per mount: size, used, free bytes, used_pct (pseudo filesystems left out)",
+                "diskio()", "family: per disk: read/write bytes and operations per second, busy_pct",
+                "net()", "family: per interface: rx/tx bytes and packets per second",
+                "entropy()", "family: bits of entropy available",
+                "metrics(\"cpu\")", "stored samples: .last(Duration.ofHours(1)) .host(\"web*\") .field(\"user\") .label(\"/var\") .since(t) .latest() .csv(file) .json(file)",
+                "sampler(session)", "the session's sampler; sampleOnce(hosts, families) is what a schedule calls");
         section("Systems (machines ops manages: a store, jobs and drivers; see docs/systems.md)",
                 "create(kvm(), small(), type(\"web\"), 2)", "make systems from presets read by kind (driver, size, type, OS, volumes, \"tags\", a count); waits for the jobs",
                 "add(\"rack-7\", physical(mac, address), type(\"db\"))", "record a machine that exists already; its state is read from its driver",
@@ -171,7 +183,7 @@ public final class Help {
     }
 
     /** The classes whose public static methods the shell imports (and this help describes). */
-    static final List<Class<?>> VOCABULARY = List.of(Ops.class, AgentOps.class, SystemsOps.class, Everyday.class,
+    static final List<Class<?>> VOCABULARY = List.of(Ops.class, AgentOps.class, SystemsOps.class, Everyday.class, MetricsOps.class,
             dev.opsshell.remote.check.Checks.class, Reports.class);
 
     /** The public static methods of the vocabulary classes that have no line in the table. */

@@ -147,11 +147,20 @@ public sealed interface Message {
         }
     }
 
-    /** One sample of cpu, memory, load and uptime, read from /proc. */
-    record Metrics(long id) implements Request {
+    /**
+     * The host's counters and gauges from /proc (see {@code HostFacts.metrics}). {@code pairMillis}
+     * above 0 asks for a first reading too, that long before the reply's (at most 5 s), sent as
+     * {@link MetricsReply#before()}: a host's first round then has honest rates. An agent before
+     * this field ignores it and answers one reading.
+     */
+    record Metrics(long id, int pairMillis) implements Request {
+        public Metrics(long id) {
+            this(id, 0);
+        }
+
         @Override
         public Metrics withId(long newId) {
-            return new Metrics(newId);
+            return new Metrics(newId, pairMillis);
         }
     }
 
@@ -214,14 +223,20 @@ public sealed interface Message {
         }
     }
 
-    record MetricsReply(long id, Map<String, Double> values) implements Reply {
+    /** {@code values}: the reading; {@code before}: the earlier one a {@code pairMillis} request asked for, else empty. */
+    record MetricsReply(long id, Map<String, Double> values, Map<String, Double> before) implements Reply {
         public MetricsReply {
             values = Map.copyOf(values == null ? Map.of() : values);
+            before = Map.copyOf(before == null ? Map.of() : before);
+        }
+
+        public MetricsReply(long id, Map<String, Double> values) {
+            this(id, values, Map.of());
         }
 
         @Override
         public MetricsReply withId(long newId) {
-            return new MetricsReply(newId, values);
+            return new MetricsReply(newId, values, before);
         }
     }
 

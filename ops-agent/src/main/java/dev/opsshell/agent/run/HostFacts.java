@@ -33,7 +33,10 @@ public final class HostFacts {
         return f;
     }
 
-    /** cpu.* (cumulative jiffies), mem.total/mem.available (bytes), load.1/5/15 and uptime (s). */
+    /**
+     * cpu.* (cumulative jiffies), mem.total/mem.available (bytes), load.1/5/15 and uptime (s); and
+     * since ops's metrics over time, the keys of {@link ProcCounters} (cores, swap, disks, I/O, net, entropy).
+     */
     public static Map<String, Double> metrics() {
         Map<String, Double> m = new LinkedHashMap<>();
         String[] cpu = firstLine("/proc/stat").trim().split("\\s+");
@@ -50,6 +53,7 @@ public final class HostFacts {
         }
         String[] up = firstLine("/proc/uptime").trim().split("\\s+");
         if (up.length >= 1 && !up[0].isEmpty()) m.put("uptime", Double.parseDouble(up[0]));
+        m.putAll(ProcCounters.read());
         return m;
     }
 

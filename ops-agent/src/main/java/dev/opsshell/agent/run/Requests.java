@@ -85,11 +85,24 @@ public final class Requests implements AutoCloseable {
         } else if (request instanceof Message.Facts f) {
             send.accept(new Message.FactsReply(f.id(), HostFacts.facts(version)));
         } else if (request instanceof Message.Metrics m) {
-            send.accept(new Message.MetricsReply(m.id(), HostFacts.metrics()));
+            send.accept(metrics(m));
         } else {
             send.accept(ErrorCode.UNKNOWN_TYPE.reply(request.id(), "the agent does not run "
                     + request.getClass().getSimpleName() + " requests"));
         }
+    }
+
+    /** One reading, or two {@code pairMillis} apart (at most 5 s) when the hub asks for a first round's pair. */
+    private static Message.MetricsReply metrics(Message.Metrics m) {
+        if (m.pairMillis() <= 0) return new Message.MetricsReply(m.id(), HostFacts.metrics());
+        Map<String, Double> before = HostFacts.metrics();
+        try {
+            Thread.sleep(Math.min(m.pairMillis(), 5000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();  // the agent is stopping: answer with one reading
+            return new Message.MetricsReply(m.id(), before);
+        }
+        return new Message.MetricsReply(m.id(), HostFacts.metrics(), before);
     }
 
     /** Requests running now. */

@@ -31,6 +31,13 @@ public final class Evaluator implements AutoCloseable {
             "import static dev.opsshell.remote.AgentOps.*;",
             "import static dev.opsshell.remote.SystemsOps.*;",
             "import static dev.opsshell.remote.Everyday.*;",
+            "import static dev.opsshell.remote.MetricsOps.*;",
+            // single types, not core.metrics.*: its helper classes' names need not be reserved at the prompt
+            "import dev.opsshell.core.metrics.Sample;",
+            "import dev.opsshell.core.metrics.Samples;",
+            "import dev.opsshell.core.metrics.Family;",
+            "import dev.opsshell.core.metrics.MetricQuery;",
+            "import dev.opsshell.core.metrics.SampleRound;",
             "import static dev.opsshell.remote.check.Checks.*;",
             "import static dev.opsshell.remote.Reports.*;",
             "import dev.opsshell.remote.check.*;",
