@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "ops", mixinStandardHelpOptions = true, versionProvider = Version.class,
         subcommands = {ExecCommand.class, CheckCommand.class, HubCommand.class, ReportCommand.class, KeysCommand.class, SystemsCommand.class, TypesCommand.class,
-                JobsCommand.class, StatsCommand.class, ConvergeCommand.class},
+                JobsCommand.class, StatsCommand.class, ConvergeCommand.class, MetricsCommand.class},
         description = "A live, REPL-driven operations shell: run commands on groups of hosts and work with the results as data.",
         footer = {"", "Exit codes:", "  0 all ok     1 script error     2 usage or inventory error",
                 "  4 some hosts unreachable, auth or host key refused, timed out",
@@ -91,7 +91,7 @@ public final class OpsCommand implements Callable<Integer> {
         cl.getSubcommands().get("keys").setStopAtPositional(false).getSubcommands().values()
                 .forEach(sub -> sub.setStopAtPositional(false));
         // ids and filters mix freely: `ops systems stop a1 b2 --grace 90s`
-        for (String name : List.of("systems", "types", "jobs", "stats", "converge")) stopAtPositional(cl.getSubcommands().get(name), false);
+        for (String name : List.of("systems", "types", "jobs", "stats", "converge", "metrics")) stopAtPositional(cl.getSubcommands().get(name), false);
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("ops: " + e);
             return ExitCodes.SCRIPT_ERROR;

@@ -10,7 +10,7 @@ import java.util.Locale;
  * One series as a line of block characters {@code ▁▂▃▄▅▆▇█}: the time range is cut into at most
  * {@code width} equal columns (never finer than the samples' own spacing), each column the mean of
  * the samples in it, a blank where none is (a gap: the host did not answer). Scaled between the
- * series' own min and max; a flat series is all {@code ▁}. Pure.
+ * series' own min and max; a flat series (one moving less than 1 % of its values) is all {@code ▁}. Pure.
  */
 public final class Sparkline {
     static final String BLOCKS = "▁▂▃▄▅▆▇█";
@@ -38,6 +38,8 @@ public final class Sparkline {
             min = Math.min(min, v);
             max = Math.max(max, v);
         }
+        // a range below 1 % of the values' size is noise (a disk's used_pct moving in its third decimal): drawn flat
+        double range = Math.max(max - min, 0.01 * Math.max(Math.abs(max), Math.abs(min)));
         StringBuilder line = new StringBuilder();
         for (int c = 0; c < columns; c++) {
             if (count[c] == 0) {
@@ -45,7 +47,7 @@ public final class Sparkline {
                 continue;
             }
             double v = sum[c] / count[c];
-            int level = max == min ? 0 : (int) Math.round((v - min) / (max - min) * (BLOCKS.length() - 1));
+            int level = range == 0 ? 0 : (int) Math.round((v - min) / range * (BLOCKS.length() - 1));
             line.append(BLOCKS.charAt(level));
         }
         return line.toString();

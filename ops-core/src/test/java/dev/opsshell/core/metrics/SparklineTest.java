@@ -40,6 +40,9 @@ class SparklineTest {
     void aFlatSeriesIsAllLowBlocks() {
         List<Sample> s = List.of(at("a", "idle", 0, 5), at("a", "idle", 5, 5), at("a", "idle", 10, 5));
         assertEquals("▁▁▁", Sparkline.render(s, T0, T0.plusSeconds(10), Duration.ofSeconds(5), 60));
+        List<Sample> noise = List.of(at("a", "idle", 0, 28.31), at("a", "idle", 5, 28.30), at("a", "idle", 10, 28.30));
+        assertEquals("▁▁▁", Sparkline.render(noise, T0, T0.plusSeconds(10), Duration.ofSeconds(5), 60),
+                "a disk filling in its third decimal is flat, not a cliff");
     }
 
     @Test
