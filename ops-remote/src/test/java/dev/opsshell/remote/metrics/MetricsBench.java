@@ -60,6 +60,7 @@ public final class MetricsBench {
                 Hosts hosts = Hosts.of("lab", lab.hosts(n)).via("ssh");
                 run("SSH (pooled), /proc script", hosts, new Sampler(store.metrics(), session.events(), Duration.ofDays(14)),
                         rounds, interval);
+                idle("SSH connections open, nothing sampled", n, interval);
                 session.close();
             } else {
                 agents(n, rounds, interval, Integer.parseInt(args[4]), tmp, store);
@@ -96,10 +97,24 @@ public final class MetricsBench {
                     .source("agent", new AgentReadings()), rounds, interval);
             run("agents, /proc script through exec", all, new Sampler(store.metrics(), session.events(), Duration.ofDays(14)),
                     rounds, interval);
+            idle("agents connected, nothing sampled (the hub's own cost)", n, interval);
             go.close();
             fleet.waitFor();
             session.close();
         }
+    }
+
+    /** The CPU of this process over three periods in which nothing is sampled. */
+    private static void idle(String what, int n, Duration interval) throws InterruptedException {
+        List<Double> periods = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long cpu0 = OS.getProcessCpuTime();
+            Thread.sleep(interval.toMillis());
+            periods.add((OS.getProcessCpuTime() - cpu0) / 1e6);
+        }
+        double period = median(periods);
+        System.out.printf(Locale.ROOT, "| %s | %d | 0 | 0 | – | – | %.0f ms | %.1f %% |%n", what, n, period,
+                100 * period / interval.toMillis());
     }
 
     /** WARMUP rounds, then {@code rounds} measured ones, one every {@code interval}. */
