@@ -95,6 +95,16 @@ class MetricsSshIT {
     }
 
     @Test
+    void aHostSlowerThanTheSamplingTimeoutIsTimedOutNotWaitedFor() {
+        // a first round sleeps a second between its readings: longer than this timeout
+        Sampler impatient = new Sampler(store.metrics(), session.events(), Duration.ofDays(14))
+                .source("local", new dev.opsshell.core.metrics.ScriptReadings(Duration.ofMillis(300)));
+        SampleRound round = impatient.sampleOnce(Hosts.of("localhost", List.of(Host.of("localhost"))), Set.of(Family.CPU));
+        assertEquals(Outcome.TIMED_OUT, round.results().get("localhost").outcome(), round.results()::toString);
+        assertTrue(round.samples().isEmpty());
+    }
+
+    @Test
     void anUnreachableHostIsItsOwnResultAndTheOthersAreStored() {
         Host down = new Host("down", "127.0.1.4", 1, "root", Map.of("ansible_ssh_private_key_file", lab.key().toString()), List.of());
         Hosts mixed = Hosts.of("mixed", List.of(lab.hosts(1).get(0), down)).via("ssh");
