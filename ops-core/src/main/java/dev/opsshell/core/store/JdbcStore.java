@@ -3,6 +3,7 @@ package dev.opsshell.core.store;
 import dev.opsshell.core.job.JobRecord;
 import dev.opsshell.core.job.JobStatus;
 import dev.opsshell.core.job.Transition;
+import dev.opsshell.core.schedule.ScheduleStore;
 import dev.opsshell.core.system.Machine;
 import dev.opsshell.core.system.Type;
 
@@ -267,6 +268,11 @@ public final class JdbcStore implements Store {
     @Override
     public dev.opsshell.core.metrics.MetricStore metrics() {
         return samples;
+    }
+
+    @Override
+    public ScheduleStore schedules() {
+        return new JdbcSchedules(jdbc);
     }
 
     @Override

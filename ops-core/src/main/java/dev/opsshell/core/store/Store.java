@@ -3,6 +3,7 @@ package dev.opsshell.core.store;
 import dev.opsshell.core.job.JobRecord;
 import dev.opsshell.core.job.JobStatus;
 import dev.opsshell.core.job.Transition;
+import dev.opsshell.core.schedule.ScheduleStore;
 import dev.opsshell.core.system.Machine;
 import dev.opsshell.core.system.Type;
 
@@ -104,6 +105,10 @@ public interface Store extends AutoCloseable {
 
     /** The samples kept as a time series (docs/metrics.md). */
     dev.opsshell.core.metrics.MetricStore metrics();
+
+    // ---- schedules kept for `ops hub` (docs/schedules.md)
+
+    ScheduleStore schedules();
 
     @Override
     void close();
