@@ -101,6 +101,18 @@ public final class Help {
                 "stats()", "per job kind and driver: count, success rate, median and p95 duration, commonest errors",
                 "sync()", "import machines the kvm connection has that the store does not; flag records whose machine is gone",
                 "converge(Map.of(type(\"web\"), 4))", "what reaching these counts would create or destroy; .apply() does it");
+        section("Schedules and notifications (docs/schedules.md, docs/notifications.md)",
+                "every(Duration.ofMinutes(5), \"disk\", () -> hosts(\"web\").exec(\"df -h\"))", "run a lambda every period while this shell runs; the same name again replaces it",
+                "cron(\"*/5 * * * *\", \"name\", action)", "the same on Unix cron's five fields (minute hour day-of-month month day-of-week), this machine's time zone",
+                "runOn(\"web\", \"df -h\")", "a stored action (kept in the store, run by ops hub): a command on a host pattern",
+                "runScript(\"nightly.jsh\", args…)", "a stored action: a .jsh script the hub runs",
+                "action(\"sample\", \"web\", \"cpu\")", "a stored action of any kind the hub knows (ops schedule add --help lists them)",
+                "schedules()", "this shell's and the store's schedules: when, last run, next run, last outcome, runs, skipped",
+                "stopSchedule(\"name\")", "stop one (a run going on finishes)",
+                "stopSchedules()", "stop all: this shell's and the store's",
+                "notifications()", "the notifiers (log, desktop, email, webhook), their settings, and the last notifier failures",
+                "notifySetting(\"webhook.url\", \"https://…\")", "change a notify.* setting for this session (~/.ops/config keeps them)",
+                "notifyTest()", "send a test notice through every notifier and show how each did");
         section("Facts (one round trip per host; see docs/operations.md)",
                 "facts(hosts)", "each host's os, kernel, arch, cpus, memory, swap, mounts, addresses, uptime, load, virtualisation, as a table; facts(\"web\") too",
                 "where(hosts, f -> f.os().is(\"debian\"))", "the hosts whose facts pass a test (also hosts.where(f -> …))");
@@ -183,7 +195,7 @@ public final class Help {
     }
 
     /** The classes whose public static methods the shell imports (and this help describes). */
-    static final List<Class<?>> VOCABULARY = List.of(Ops.class, AgentOps.class, SystemsOps.class, Everyday.class, MetricsOps.class,
+    static final List<Class<?>> VOCABULARY = List.of(Ops.class, AgentOps.class, SystemsOps.class, ScheduleOps.class, Everyday.class, MetricsOps.class,
             dev.opsshell.remote.check.Checks.class, Reports.class);
 
     /** The public static methods of the vocabulary classes that have no line in the table. */

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads {@code --timeout} values: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, or plain seconds. */
-final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     private static final Pattern FORM = Pattern.compile("(\\d+)(ms|s|m|h)?");
 
     @Override
@@ -16,7 +16,7 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         return parse(value);
     }
 
-    static Duration parse(String value) {
+    public static Duration parse(String value) {
         Matcher m = FORM.matcher(value.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw new CommandLine.TypeConversionException("'" + value

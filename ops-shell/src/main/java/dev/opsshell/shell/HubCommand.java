@@ -9,6 +9,7 @@ import dev.opsshell.remote.hub.SessionHub;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import dev.opsshell.shell.schedule.HubSchedules;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -22,6 +23,8 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "hub", mixinStandardHelpOptions = true,
         description = "Run the hub that agents connect to, until stopped.")
 final class HubCommand implements Callable<Integer> {
+    @Option(names = "--no-schedules", description = "Run no stored schedules (by default the hub runs those of the store, --store).")
+    boolean noSchedules;
 
     @Option(names = "--port", paramLabel = "P", description = "TCP port (default $OPS_HUB_PORT, else 4505).")
     Integer port;
@@ -68,8 +71,10 @@ final class HubCommand implements Callable<Integer> {
             System.err.println("ops hub: --http " + http + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        HubSchedules schedules = noSchedules ? null : HubSchedules.start(ops.options(), hub); // docs/schedules.md
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (schedules != null) schedules.close();
             if (web != null) web.close();
             hub.close();
             stopped.countDown();

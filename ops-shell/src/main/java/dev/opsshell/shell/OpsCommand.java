@@ -1,5 +1,6 @@
 package dev.opsshell.shell;
 
+import dev.opsshell.shell.schedule.ScheduleCommand;
 import dev.opsshell.shell.systems.ConvergeCommand;
 import dev.opsshell.shell.systems.JobsCommand;
 import dev.opsshell.shell.systems.StatsCommand;
@@ -26,7 +27,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "ops", mixinStandardHelpOptions = true, versionProvider = Version.class,
         subcommands = {ExecCommand.class, CheckCommand.class, HubCommand.class, ReportCommand.class, KeysCommand.class, SystemsCommand.class, TypesCommand.class,
-                JobsCommand.class, StatsCommand.class, ConvergeCommand.class, MetricsCommand.class},
+                JobsCommand.class, StatsCommand.class, ConvergeCommand.class, MetricsCommand.class, ScheduleCommand.class},
         description = "A live, REPL-driven operations shell: run commands on groups of hosts and work with the results as data.",
         footer = {"", "Exit codes:", "  0 all ok     1 script error     2 usage or inventory error",
                 "  4 some hosts unreachable, auth or host key refused, timed out",
@@ -41,7 +42,8 @@ import java.util.concurrent.Callable;
                 "  ops exec --via agent '*' -- uptime   every connected agent",
                 "  ops systems create --type web --count 2   two systems (kvm; the test hypervisor unless OPS_KVM_URI)",
                 "  ops systems stop --type web --grace 90s   then ops systems list --json, ops jobs, ops stats",
-                "  ops converge web=4 lb=1 --plan    what reaching those counts would create or destroy"})
+                "  ops converge web=4 lb=1 --plan    what reaching those counts would create or destroy",
+                "  ops schedule add disk --every 5m command web 'df -h /'   a schedule ops hub runs"})
 public final class OpsCommand implements Callable<Integer> {
 
     @Option(names = {"-i", "--inventory"}, paramLabel = "FILE", scope = ScopeType.INHERIT,
@@ -91,7 +93,7 @@ public final class OpsCommand implements Callable<Integer> {
         cl.getSubcommands().get("keys").setStopAtPositional(false).getSubcommands().values()
                 .forEach(sub -> sub.setStopAtPositional(false));
         // ids and filters mix freely: `ops systems stop a1 b2 --grace 90s`
-        for (String name : List.of("systems", "types", "jobs", "stats", "converge", "metrics")) stopAtPositional(cl.getSubcommands().get(name), false);
+        for (String name : List.of("systems", "types", "jobs", "stats", "converge", "metrics", "schedule")) stopAtPositional(cl.getSubcommands().get(name), false);
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("ops: " + e);
             return ExitCodes.SCRIPT_ERROR;

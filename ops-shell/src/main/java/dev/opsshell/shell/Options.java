@@ -9,6 +9,7 @@ import dev.opsshell.core.transport.Prompter;
 import dev.opsshell.core.transport.Settings;
 import dev.opsshell.remote.fleet.SessionFleet;
 import dev.opsshell.remote.web.ReportFeeds;
+import dev.opsshell.remote.schedule.SessionNotify;
 import dev.opsshell.shell.repl.Library;
 import dev.opsshell.shell.repl.Recipes;
 
@@ -67,6 +68,7 @@ public record Options(Path inventory, Integer forks, Duration timeout, boolean j
         SessionFleet.storeFlag(store); // the store opens on first use of the systems vocabulary
         ReportFeeds.watch(session); // report() shows this session's runs and samples
         Recipes.install();
+        SessionNotify.install(session, System.err::println, false); // after a failed run, a crossed threshold: notify.* in ~/.ops/config
         Session.setCurrent(session);
         return session;
     }

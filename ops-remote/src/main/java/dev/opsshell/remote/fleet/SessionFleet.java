@@ -30,6 +30,11 @@ public final class SessionFleet {
         storeFlag = flag;
     }
 
+    /** The store flag given ({@code --store}), null for the usual lookup; schedules open the same store. */
+    public static String storeFlag() {
+        return storeFlag;
+    }
+
     public static HostProvisioner provisioner() {
         return PROVISIONER;
     }

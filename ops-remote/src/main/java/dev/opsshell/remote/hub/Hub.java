@@ -43,6 +43,7 @@ public final class Hub implements AgentLink {
     private final IoNotices ioNotices = new IoNotices();
     private final Outbox<Outgoing> outbox = new Outbox<>();
     private final Map<String, AgentInfo> agents = new ConcurrentHashMap<>();
+    private final List<Consumer<AgentInfo>> downListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong();
     private final HubLoop loop;
     private final Thread thread;
@@ -200,6 +201,26 @@ public final class Hub implements AgentLink {
 
     void publish(AgentInfo info) {
         agents.put(info.name(), info);
+    }
+
+    /**
+     * Calls {@code listener} (on the hub thread: keep it quick) with each agent marked down after
+     * missing its heartbeats; close the result to stop. Notifications publish it as an event.
+     */
+    public AutoCloseable onAgentDown(Consumer<AgentInfo> listener) {
+        downListeners.add(listener);
+        return () -> downListeners.remove(listener);
+    }
+
+    /** An agent stopped answering: tells the listeners; one that throws is logged, the hub goes on. */
+    void agentDown(AgentInfo info) {
+        for (Consumer<AgentInfo> l : downListeners) {
+            try {
+                l.accept(info);
+            } catch (RuntimeException e) {
+                log.warn("agent-down", "a listener for agent " + info.name() + " going down failed: " + e.getMessage());
+            }
+        }
     }
 
     void unpublish(String name, String ifState) {

@@ -185,7 +185,9 @@ final class Routing {
             if (c.silentMillis() > limit) {
                 it.remove();
                 byRouting.remove(c.routing);
-                hub.publish(c.info(AgentInfo.DOWN));
+                AgentInfo down = c.info(AgentInfo.DOWN);
+                hub.publish(down);
+                hub.agentDown(down);
                 failAgent(c.name, null, "agent " + c.name + " stopped answering (no heartbeat for "
                         + c.silentMillis() + " ms) while the request was open");
             }

@@ -1,6 +1,7 @@
 package dev.opsshell.remote.hub;
 
 import dev.opsshell.core.Session;
+import dev.opsshell.core.events.AgentGone;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
@@ -110,8 +111,15 @@ public final class SessionHub {
     public static synchronized AgentLink use(Session session, AgentLink link) {
         AgentLink old = LINKS.put(session, link);
         if (old != null && old != link) old.close();
+        if (old != link && link instanceof Hub hub) tellAgentsGone(session, hub);
         session.closeOnExit(() -> forget(session, link));
         return link;
+    }
+
+    /** An agent of this hub marked down becomes an {@link AgentGone} on the session's events (notifications). */
+    public static void tellAgentsGone(Session session, Hub hub) {
+        hub.onAgentDown(a -> session.events().publish(new AgentGone(a.name(), a.address(), a.lastHeartbeat(),
+                java.time.Instant.now())));
     }
 
     /** The session's link if one is running, without starting a hub. */

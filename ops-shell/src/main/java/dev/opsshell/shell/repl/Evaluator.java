@@ -30,6 +30,7 @@ public final class Evaluator implements AutoCloseable {
             "import static dev.opsshell.remote.Ops.*;",
             "import static dev.opsshell.remote.AgentOps.*;",
             "import static dev.opsshell.remote.SystemsOps.*;",
+            "import static dev.opsshell.remote.ScheduleOps.*;",
             "import static dev.opsshell.remote.Everyday.*;",
             "import static dev.opsshell.remote.MetricsOps.*;",
             // single types, not core.metrics.*: its helper classes' names need not be reserved at the prompt
@@ -53,6 +54,8 @@ public final class Evaluator implements AutoCloseable {
             "import dev.opsshell.core.fleet.*;",
             "import dev.opsshell.core.system.*;",
             "import dev.opsshell.core.job.*;",
+            "import dev.opsshell.core.schedule.ScheduleState;",
+            "import dev.opsshell.core.schedule.StoredAction;",
             "import java.time.*;",
             "import java.util.*;",
             "import java.util.function.*;",

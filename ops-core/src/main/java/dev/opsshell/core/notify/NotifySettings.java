@@ -1,0 +1,188 @@
+package dev.opsshell.core.notify;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * What to notify of and how: the {@code notify.*} keys of {@code ~/.ops/config} (a properties
+ * file), changeable at the prompt ({@code notifySetting("webhook.url", "…")}). Every value is
+ * checked when set; a wrong one is an error naming the key and what it takes.
+ */
+public record NotifySettings(Map<String, String> values) {
+    public static final String PREFIX = "notify.";
+
+    /** Each key, its default ("" for none) and what it takes. */
+    static final Map<String, String[]> KEYS = new LinkedHashMap<>();
+
+    static {
+        key("log", "auto", "auto|on|off: a line per notice on standard error (auto: in ops hub, not in a shell)");
+        key("desktop", "auto", "auto|on|off: notify-send (auto: when it is on the PATH)");
+        key("email.host", "", "the SMTP server; email is off while empty");
+        key("email.port", "587", "the SMTP port");
+        key("email.from", "", "the sender address");
+        key("email.to", "", "recipients, comma-separated");
+        key("email.starttls", "true", "true|false: require STARTTLS");
+        key("email.user", "", "the SMTP login (none when empty)");
+        key("email.password_env", EmailSettings.DEFAULT_PASSWORD_ENV, "the environment variable holding the SMTP password");
+        key("email.password_file", "", "or a file holding it");
+        key("webhook.url", "", "http(s) URL a JSON POST goes to; off while empty");
+        key("timeout", "10s", "how long one notifier may take per notice (ms, s, m)");
+        key("runs", "failures", "failures|all|off: after an operation (a pipeline step) run from the shell or a script");
+        key("schedules", "failures", "failures|all|off: after a schedule's run");
+        key("thresholds", "on", "on|off: disk and load thresholds crossed (from samples)");
+        key("disk_pct", "85", "disk used above this percent of a mount");
+        key("load_per_core", "2", "load (1 min) above this many times the host's cores");
+        key("agents", "on", "on|off: an agent gone from the hub (missed its heartbeats)");
+    }
+
+    private static void key(String name, String def, String what) {
+        KEYS.put(name, new String[]{def, what});
+    }
+
+    public NotifySettings {
+        values = Map.copyOf(values);
+    }
+
+    public static NotifySettings defaults() {
+        return new NotifySettings(Map.of());
+    }
+
+    /** The {@code notify.*} keys of a properties file ({@code ~/.ops/config}); defaults when it is absent. */
+    public static NotifySettings fromConfig(Path config) {
+        if (!Files.isRegularFile(config)) return defaults();
+        Properties props = new Properties();
+        try (Reader r = Files.newBufferedReader(config)) {
+            props.load(r);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot read " + config + ": " + e.getMessage() + "; fix or remove the file", e);
+        }
+        NotifySettings s = defaults();
+        for (String k : new TreeMap<>(props).keySet().stream().map(Object::toString).toList()) {
+            if (!k.startsWith(PREFIX)) continue;
+            try {
+                s = s.with(k, props.getProperty(k));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(config + ": " + e.getMessage(), e);
+            }
+        }
+        return s;
+    }
+
+    /** With {@code key} ({@code webhook.url} or {@code notify.webhook.url}) set to {@code value}, checked. */
+    public NotifySettings with(String key, String value) {
+        String k = key.startsWith(PREFIX) ? key.substring(PREFIX.length()) : key;
+        if (!KEYS.containsKey(k)) {
+            throw new IllegalArgumentException("no notification setting '" + key + "'; the settings are: "
+                    + String.join(", ", KEYS.keySet()));
+        }
+        String v = value == null ? "" : value.strip();
+        check(k, v);
+        Map<String, String> m = new TreeMap<>(values);
+        m.put(k, v);
+        return new NotifySettings(m);
+    }
+
+    public String get(String key) {
+        return values.getOrDefault(key, KEYS.get(key)[0]);
+    }
+
+    private static void check(String k, String v) {
+        switch (k) {
+            case "thresholds", "agents" -> oneOf(k, v, "on", "off");
+            case "log" -> oneOf(k, v, "auto", "on", "off");
+            case "desktop" -> oneOf(k, v, "auto", "on", "off");
+            case "runs", "schedules" -> oneOf(k, v, "failures", "all", "off");
+            case "email.starttls" -> oneOf(k, v, "true", "false");
+            case "email.port" -> number(k, v, 1, 65535);
+            case "disk_pct" -> number(k, v, 1, 100);
+            case "load_per_core" -> {
+                try {
+                    if (Double.parseDouble(v) <= 0) throw new NumberFormatException();
+                } catch (NumberFormatException e) {
+                    throw bad(k, v, "a positive number, e.g. 2");
+                }
+            }
+            case "timeout" -> duration(k, v);
+            case "webhook.url" -> {
+                if (!v.isEmpty() && !v.matches("https?://.+")) throw bad(k, v, "an http:// or https:// URL");
+            }
+            default -> { }
+        }
+    }
+
+    private static void oneOf(String k, String v, String... allowed) {
+        if (!Arrays.asList(allowed).contains(v)) throw bad(k, v, String.join(" or ", allowed));
+    }
+
+    private static void number(String k, String v, int min, int max) {
+        try {
+            int n = Integer.parseInt(v);
+            if (n < min || n > max) throw new NumberFormatException();
+        } catch (NumberFormatException e) {
+            throw bad(k, v, "a whole number from " + min + " to " + max);
+        }
+    }
+
+    static Duration duration(String k, String v) {
+        var m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m)").matcher(v);
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) throw bad(k, v, "a duration such as 500ms, 10s or 1m");
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            default -> Duration.ofMinutes(n);
+        };
+    }
+
+    private static IllegalArgumentException bad(String k, String v, String wanted) {
+        return new IllegalArgumentException(PREFIX + k + " must be " + wanted + ", got '" + v + "'");
+    }
+
+    public Duration timeout() {
+        return duration("timeout", get("timeout"));
+    }
+
+    public double diskPct() {
+        return Double.parseDouble(get("disk_pct"));
+    }
+
+    public double loadPerCore() {
+        return Double.parseDouble(get("load_per_core"));
+    }
+
+    /** The email settings, or null while {@code email.host} is empty. */
+    public EmailSettings email() {
+        if (get("email.host").isEmpty()) return null;
+        List<String> to = Arrays.stream(get("email.to").split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        String file = get("email.password_file");
+        return new EmailSettings(get("email.host"), Integer.parseInt(get("email.port")), get("email.from"), to,
+                Boolean.parseBoolean(get("email.starttls")), get("email.user"), get("email.password_env"),
+                file.isEmpty() ? null : Path.of(file.startsWith("~/") ? System.getProperty("user.home") + file.substring(1) : file));
+    }
+
+    public URI webhook() {
+        String u = get("webhook.url");
+        return u.isEmpty() ? null : URI.create(u);
+    }
+
+    /** Every key with its value (the default where unset) and what it takes; a webhook's path is not shown. */
+    public String describe() {
+        StringBuilder s = new StringBuilder();
+        KEYS.forEach((k, d) -> {
+            String v = get(k);
+            if (k.equals("webhook.url") && !v.isEmpty()) v = v.replaceFirst("^(https?://[^/]+).*", "$1/…");
+            s.append(String.format("  %-22s %-14s %s%n", PREFIX + k, v.isEmpty() ? "-" : v, d[1]));
+        });
+        return s.toString();
+    }
+}

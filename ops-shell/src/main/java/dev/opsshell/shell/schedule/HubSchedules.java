@@ -1,0 +1,84 @@
+package dev.opsshell.shell.schedule;
+
+import dev.opsshell.core.Session;
+import dev.opsshell.core.run.Progress;
+import dev.opsshell.core.schedule.StoredRunner;
+import dev.opsshell.core.store.JdbcStore;
+import dev.opsshell.core.store.StoreLocation;
+import dev.opsshell.remote.hub.Hub;
+import dev.opsshell.remote.hub.SessionHub;
+import dev.opsshell.remote.schedule.SessionNotify;
+import dev.opsshell.shell.Options;
+import dev.opsshell.shell.terminal.ConsolePrompter;
+
+import java.net.InetAddress;
+import java.time.Duration;
+
+/**
+ * What {@code ops hub} does besides agents: opens the store ({@code --store}, {@code OPS_STORE},
+ * {@code ~/.ops/config}, {@code ~/.ops/ops.db}) and runs its stored schedules in a session of its
+ * own (its inventory, this hub for agents), with notifications watching that session (log lines on
+ * by default). A store that cannot be opened leaves the hub running without schedules, and says so.
+ */
+public final class HubSchedules implements AutoCloseable {
+    /** How often the store is read: {@code ops.schedule.poll-ms} / {@code OPS_SCHEDULE_POLL_MS}, default 1000. */
+    static final String POLL_PROPERTY = "ops.schedule.poll-ms";
+    private static final Duration LEASE = Duration.ofSeconds(60);
+
+    private final Session session;
+    private final JdbcStore store;
+    private final StoredRunner runner;
+
+    private HubSchedules(Session session, JdbcStore store, StoredRunner runner) {
+        this.session = session;
+        this.store = store;
+        this.runner = runner;
+    }
+
+    /** Starts running the store's schedules; null (after saying why on stderr) when the store cannot be opened. */
+    public static HubSchedules start(Options options, Hub hub) {
+        Session session = options.openSession(System.out, ConsolePrompter.forThisProcess(), Progress.Factory.NONE);
+        SessionNotify.install(session, line -> System.err.println("ops hub: " + line), true);
+        SessionHub.use(session, hub);
+        JdbcStore store;
+        try {
+            store = JdbcStore.open(StoreLocation.resolve(options.store()));
+        } catch (RuntimeException e) {
+            System.err.println("ops hub: schedules off: " + e.getMessage());
+            session.close();
+            return null;
+        }
+        String id = host() + ":" + ProcessHandle.current().pid() + ":" + System.currentTimeMillis();
+        StoredRunner runner = new StoredRunner(store.schedules(), session.events(), id, "ops hub on " + hub.endpoint(),
+                poll(), LEASE, line -> System.err.println("ops hub: " + line)).start();
+        System.out.println("schedules: running the stored schedules of " + store.where() + " (ops schedule list)");
+        return new HubSchedules(session, store, runner);
+    }
+
+    private static Duration poll() {
+        String v = System.getProperty(POLL_PROPERTY, System.getenv().getOrDefault("OPS_SCHEDULE_POLL_MS", "1000"));
+        try {
+            long ms = Long.parseLong(v.strip());
+            if (ms >= 10) return Duration.ofMillis(ms);
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        System.err.println("ops hub: OPS_SCHEDULE_POLL_MS must be a number of milliseconds from 10, was '" + v + "'; using 1000");
+        return Duration.ofSeconds(1);
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+        store.close();
+        session.close();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.opsshell.shell.schedule;
+
+import dev.opsshell.core.schedule.StoredSchedule;
+import dev.opsshell.remote.schedule.ScheduleList;
+import dev.opsshell.remote.schedule.SessionSchedules;
+import dev.opsshell.shell.ExitCodes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code ops schedule list}: the stored schedules as a table (with a note when no hub runs them), or a JSON array. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "The stored schedules: when, last run, next run, last outcome.")
+final class ScheduleListCommand implements Callable<Integer> {
+    @ParentCommand
+    ScheduleCommand parent;
+
+    @Override
+    public Integer call() {
+        return list(parent);
+    }
+
+    static int list(ScheduleCommand parent) {
+        return parent.run(parent.spec, (schedules, out) -> {
+            Instant now = Instant.now();
+            List<StoredSchedule> all = schedules.list();
+            if (parent.json()) {
+                out.println(ScheduleJson.text(all.stream().map(s -> ScheduleJson.schedule(s, now)).toList()));
+            } else {
+                String note = all.isEmpty() ? "" : SessionSchedules.noHubNote(schedules, now);
+                out.println(new ScheduleList(all.stream().map(s -> s.state(now)).toList(), note));
+            }
+            return ExitCodes.OK;
+        });
+    }
+}
