@@ -39,6 +39,7 @@ public final class Notifications implements AutoCloseable {
     private final Map<String, String> env;
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private final Deque<String> problems = new ArrayDeque<>();
+    private final java.util.Set<CompletableFuture<Void>> inflight = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final NoticeRules rules;
@@ -123,7 +124,10 @@ public final class Notifications implements AutoCloseable {
                 return null;
             }));
         }
-        return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
+        CompletableFuture<Void> all = CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
+        inflight.add(all);
+        all.whenComplete((v, e) -> inflight.remove(all));
+        return all;
     }
 
     private void report(Notifier n, Notice notice, Throwable e) {
@@ -176,8 +180,20 @@ public final class Notifications implements AutoCloseable {
         return describe();
     }
 
+    /**
+     * Stops watching; notices still being sent get their timeout to finish first, so a one-liner
+     * or script that ends right after a failed run still tells people.
+     */
     @Override
     public void close() {
+        try {
+            CompletableFuture.allOf(inflight.toArray(CompletableFuture[]::new))
+                    .get(settings.timeout().toMillis() + 1000, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+            log.accept("notify: notices still being sent at exit were given up: " + e.getMessage());
+        }
         for (AutoCloseable c : subscriptions) {
             try {
                 c.close();
