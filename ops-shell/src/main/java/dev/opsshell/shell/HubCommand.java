@@ -71,7 +71,8 @@ final class HubCommand implements Callable<Integer> {
             System.err.println("ops hub: --http " + http + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        HubSchedules schedules = noSchedules ? null : HubSchedules.start(ops.options(), hub); // docs/schedules.md
+        // the hub's own session: notifications, and the store's schedules unless --no-schedules (docs/schedules.md)
+        HubSchedules schedules = ops == null ? null : HubSchedules.start(ops.options(), hub, !noSchedules);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (schedules != null) schedules.close();

@@ -168,6 +168,25 @@ class ScheduleHubIT {
     }
 
     @Test
+    void aFailingScheduleIsAFailedOutcomeTheHubLogsAsANoticeAndItGoesOn() throws Exception {
+        assertEquals(0, ops("schedule", "add", "broken", "--every", "1s", "command", "localhost", "exit 3").code());
+        hub();
+        Await.until(LIMIT, "two failed runs recorded", () -> {
+            try {
+                JsonNode s = stored("broken");
+                return s.get("runs").asLong() >= 2;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        JsonNode s = stored("broken");
+        assertFalse(s.get("last_ok").asBoolean(), s.toString());
+        assertEquals("failed: 1 of 1 hosts (exit 5)", s.get("last_outcome").asText());
+        Await.until(LIMIT, "the hub's notice line", () -> logs().contains(
+                "ops hub: notice: [schedule] schedule broken failed: 1 of 1 hosts (exit 5)"));
+    }
+
+    @Test
     void badSchedulesAreRefusedSayingWhatToDo() throws Exception {
         OpsProcess.Run cron = ops("schedule", "add", "x", "--cron", "*/5 * * *", "command", "web", "uptime");
         assertEquals(2, cron.code(), cron.toString());

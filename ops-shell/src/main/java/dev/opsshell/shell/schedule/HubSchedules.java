@@ -15,7 +15,8 @@ import java.net.InetAddress;
 import java.time.Duration;
 
 /**
- * What {@code ops hub} does besides agents: opens the store ({@code --store}, {@code OPS_STORE},
+ * What {@code ops hub} does besides agents: notifications (log lines on by default, agents gone),
+ * and unless {@code --no-schedules} it opens the store ({@code --store}, {@code OPS_STORE},
  * {@code ~/.ops/config}, {@code ~/.ops/ops.db}) and runs its stored schedules in a session of its
  * own (its inventory, this hub for agents), with notifications watching that session (log lines on
  * by default). A store that cannot be opened leaves the hub running without schedules, and says so.
@@ -35,23 +36,36 @@ public final class HubSchedules implements AutoCloseable {
         this.runner = runner;
     }
 
-    /** Starts running the store's schedules; null (after saying why on stderr) when the store cannot be opened. */
-    public static HubSchedules start(Options options, Hub hub) {
-        Session session = options.openSession(System.out, ConsolePrompter.forThisProcess(), Progress.Factory.NONE);
-        SessionNotify.install(session, line -> System.err.println("ops hub: " + line), true);
-        SessionHub.use(session, hub);
-        JdbcStore store;
+    /**
+     * Starts the hub's session (its inventory, this hub for agents) with notifications, and, unless
+     * {@code schedules} is false, the runner of the store's schedules. Null (after saying why on
+     * stderr) when the inventory cannot be read; a store that cannot be opened only turns schedules off.
+     */
+    public static HubSchedules start(Options options, Hub hub, boolean schedules) {
+        Session session;
         try {
-            store = JdbcStore.open(StoreLocation.resolve(options.store()));
-        } catch (RuntimeException e) {
-            System.err.println("ops hub: schedules off: " + e.getMessage());
-            session.close();
+            session = options.openSession(System.out, ConsolePrompter.forThisProcess(), Progress.Factory.NONE);
+        } catch (RuntimeException e) { // an inventory that cannot be read
+            System.err.println("ops hub: schedules and notifications off: " + e.getMessage());
             return null;
         }
-        String id = host() + ":" + ProcessHandle.current().pid() + ":" + System.currentTimeMillis();
-        StoredRunner runner = new StoredRunner(store.schedules(), session.events(), id, "ops hub on " + hub.endpoint(),
-                poll(), LEASE, line -> System.err.println("ops hub: " + line)).start();
-        System.out.println("schedules: running the stored schedules of " + store.where() + " (ops schedule list)");
+        SessionNotify.install(session, line -> System.err.println("ops hub: " + line), true);
+        SessionHub.use(session, hub); // agents gone become notices; the session closes the hub with it
+        JdbcStore store = null;
+        StoredRunner runner = null;
+        if (schedules) {
+            try {
+                store = JdbcStore.open(StoreLocation.resolve(options.store()));
+                String id = host() + ":" + ProcessHandle.current().pid() + ":" + System.currentTimeMillis();
+                runner = new StoredRunner(store.schedules(), session.events(), id, "ops hub on " + hub.endpoint(), poll(),
+                        LEASE, line -> System.err.println("ops hub: " + line)).start();
+                System.out.println("schedules: running the stored schedules of " + store.where() + " (ops schedule list)");
+            } catch (RuntimeException e) {
+                System.err.println("ops hub: schedules off: " + e.getMessage());
+                if (store != null) store.close();
+                store = null;
+            }
+        }
         return new HubSchedules(session, store, runner);
     }
 
@@ -77,8 +91,8 @@ public final class HubSchedules implements AutoCloseable {
 
     @Override
     public void close() {
-        runner.close();
-        store.close();
+        if (runner != null) runner.close();
+        if (store != null) store.close();
         session.close();
     }
 }
