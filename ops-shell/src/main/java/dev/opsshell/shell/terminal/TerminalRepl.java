@@ -115,6 +115,8 @@ public final class TerminalRepl {
         });
         // after JShell: the prompt comes first
         InShellHub.startInBackground(Session.current(), evaluator, line -> reader.printAbove(line));
+        // notices and notifier failures from other threads print above the line being typed
+        dev.opsshell.remote.schedule.SessionNotify.install(Session.current(), line -> reader.printAbove(line), false);
         terminal.handle(Terminal.Signal.INT, signal -> interrupt()); // in case a SIGINT arrives anyway
         out.println(DIM + "ops " + versionWord() + " · help() lists the vocabulary · Tab completes · Ctrl-D exits" + RESET);
         try {

@@ -1,0 +1,38 @@
+package dev.opsshell.shell;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Schedules and notices in a real terminal (tmux): a schedule's failing runs are told by a notice
+ * printed above the line being typed, and the prompt goes on; schedules() shows it.
+ */
+class TerminalScheduleIT {
+    private static final long START = 60; // seconds; a cold JVM on a busy 2-core machine
+    private static final String PROMPT = "ops> ";
+
+    @TempDir
+    Path home;
+
+    @Test
+    void aFailingSchedulesNoticeIsPrintedAboveThePromptAndTheShellGoesOn() throws Exception {
+        Files.createDirectories(home.resolve(".ops"));
+        Files.writeString(home.resolve(".ops/config"), "notify.log=on\nnotify.desktop=off\n");
+        try (Tmux t = Tmux.start(home, "env OPS_HUB_PORT=0 " + OpsProcess.LAUNCHER)) {
+            t.await(PROMPT, START);
+            t.type("every(Duration.ofSeconds(1), \"probe\", () -> localhost().exec(\"exit 3\"))");
+            t.press("Enter");
+            t.await("notice: [schedule] schedule probe failed: 1 of 1 hosts (exit 5)", 60);
+            t.type("schedules()");
+            t.press("Enter");
+            t.await("the schedules table", 30, screen -> screen.contains("probe  every 1s  session")
+                    && screen.contains("failed: 1 of 1 hosts (exit 5)"));
+            t.type("stopSchedule(\"probe\")");
+            t.press("Enter");
+            t.await("no schedules: every(", 30);
+        }
+    }
+}
