@@ -100,7 +100,9 @@ public final class StoredRunner implements AutoCloseable {
         });
         for (StoredSchedule s : store.list()) {
             if (closed || s.nextRun().isAfter(now)) continue;
-            Instant next = s.when().next(s.nextRun().isAfter(now) ? s.nextRun() : now);
+            // the next time after this one was due; one already past (a hub that was down) is not run in a burst
+            Instant next = s.when().next(s.nextRun());
+            if (!next.isAfter(now)) next = s.when().next(now);
             Instant until = now.plus(lease);
             if (store.claim(s, next, id, until, now) == ScheduleStore.Claim.CLAIMED) {
                 going.put(s.name(), new Going(s, until));

@@ -70,13 +70,8 @@ public final class HubSchedules implements AutoCloseable {
     }
 
     private static Duration poll() {
-        String v = System.getProperty(POLL_PROPERTY, System.getenv().getOrDefault("OPS_SCHEDULE_POLL_MS", "1000"));
-        try {
-            long ms = Long.parseLong(v.strip());
-            if (ms >= 10) return Duration.ofMillis(ms);
-        } catch (NumberFormatException e) {
-            // said below
-        }
+        String v = System.getProperty(POLL_PROPERTY, System.getenv().getOrDefault("OPS_SCHEDULE_POLL_MS", "1000")).strip();
+        if (v.matches("\\d{2,9}")) return Duration.ofMillis(Long.parseLong(v));
         System.err.println("ops hub: OPS_SCHEDULE_POLL_MS must be a number of milliseconds from 10, was '" + v + "'; using 1000");
         return Duration.ofSeconds(1);
     }
