@@ -131,7 +131,6 @@ public final class Notifications implements AutoCloseable {
     }
 
     private void report(Notifier n, Notice notice, Throwable e) {
-        failed.incrementAndGet();
         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
         String why = cause instanceof TimeoutException ? "no answer within " + settings.get("timeout")
                 : cause.getMessage() == null || cause.getMessage().isBlank() ? cause.getClass().getSimpleName() : cause.getMessage();
@@ -142,6 +141,7 @@ public final class Notifications implements AutoCloseable {
             while (problems.size() > PROBLEMS_KEPT) problems.removeFirst();
         }
         if (!(n instanceof LogNotifier)) log.accept(line);
+        failed.incrementAndGet(); // last: whoever sees the count sees the line and the problem too
     }
 
     /** The last notifier failures (at most 50), oldest first. */

@@ -21,6 +21,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -224,6 +225,36 @@ class NotificationsTest {
         open.add(on);
         assertEquals(1, lines.size());
         assertTrue(lines.get(0).contains("notify.desktop=on has nothing to run"), lines.get(0));
+    }
+
+    /** A stand-in notify-send (this machine has no desktop bus to test the real one against). */
+    private static Path standIn(Path dir, String body) throws Exception {
+        Path bin = java.nio.file.Files.createDirectories(dir.resolve("bin"));
+        Path script = bin.resolve("notify-send");
+        java.nio.file.Files.writeString(script, "#!/bin/sh\n" + body + "\n");
+        assertTrue(script.toFile().setExecutable(true));
+        return bin;
+    }
+
+    @Test
+    void withNotifySendOnThePathEachNoticeRunsItWithTitleAndBodyAndItsFailureIsReported(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path args = dir.resolve("args");
+        Path bin = standIn(dir, "for a in \"$@\"; do echo \"$a\"; done > " + args);
+        Notifications n = new Notifications(NotifySettings.defaults(), lines::add, Map.of("PATH", bin.toString()));
+        open.add(n);
+        assertEquals(List.of("desktop"), n.notifiers().stream().map(Notifier::name).toList());
+        n.notify(new Notice("test", "the title", "the body", Map.of(), Instant.now())).get();
+        assertEquals(List.of("--app-name=ops", "--", "the title", "the body"), java.nio.file.Files.readAllLines(args));
+        assertEquals(1, n.sent());
+
+        Path failing = standIn(dir.resolve("no-bus"), "echo 'Cannot autolaunch D-Bus without X11 $DISPLAY' >&2; exit 1");
+        Notifications f = new Notifications(NotifySettings.defaults(), lines::add, Map.of("PATH", failing.toString()));
+        open.add(f);
+        f.notify(new Notice("test", "t", "b", Map.of(), Instant.now())).get();
+        assertEquals(1, f.failed());
+        assertTrue(lines.get(0).contains("notify-send exited 1: Cannot autolaunch D-Bus without X11 $DISPLAY"
+                + " (no desktop session here? set notify.desktop=off)"), lines.get(0));
     }
 
     @Test
