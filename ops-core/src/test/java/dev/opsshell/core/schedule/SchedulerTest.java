@@ -66,15 +66,20 @@ class SchedulerTest {
     void aStoppedScheduleNeverRunsAgainWhileOthersDo() {
         AtomicInteger stopped = new AtomicInteger();
         AtomicInteger clock = new AtomicInteger();
-        scheduler.add("a", When.every(Duration.ofMillis(20)), "a", stopped::incrementAndGet);
-        Await.until(LIMIT, "a to run", () -> stopped.get() >= 1);
-        assertTrue(scheduler.stop("a"));
+        List<Boolean> stopAnswers = new CopyOnWriteArrayList<>();
+        // stopped from its own first run: no other run of it can be going or waiting to start
+        scheduler.add("a", When.every(Duration.ofMillis(20)), "a", () -> {
+            stopped.incrementAndGet();
+            stopAnswers.add(scheduler.stop("a"));
+            return null;
+        });
+        Await.until(LIMIT, "a to run and stop itself", () -> !stopAnswers.isEmpty());
+        assertTrue(scheduler.list().isEmpty());
         assertFalse(scheduler.stop("a"), "stopping it twice");
-        Await.until(LIMIT, "a's last run to end", () -> scheduler.list().isEmpty());
-        int runs = stopped.get();
         scheduler.add("clock", When.every(Duration.ofMillis(20)), "clock", clock::incrementAndGet);
         Await.until(LIMIT, "10 ticks of another schedule", () -> clock.get() >= 10);
-        assertEquals(runs, stopped.get());
+        assertEquals(1, stopped.get());
+        assertEquals(List.of(true), stopAnswers);
         scheduler.add("b", When.every(Duration.ofMillis(20)), "b", () -> null);
         assertEquals(2, scheduler.stopAll());
         assertTrue(scheduler.list().isEmpty());
