@@ -9,14 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,16 +29,17 @@ class ScheduleHubIT {
     @TempDir
     Path home;
     private Map<String, String> env;
-    private final List<Process> hubs = new ArrayList<>();
+    private HubProcesses hubs;
 
     @BeforeEach
     void store() {
         env = Map.of("OPS_STORE", home.resolve("ops.db").toString(), "OPS_SCHEDULE_POLL_MS", "100");
+        hubs = new HubProcesses(home, env);
     }
 
     @AfterEach
     void stopHubs() throws InterruptedException {
-        for (Process p : hubs) stop(p);
+        hubs.close();
     }
 
     private OpsProcess.Run ops(String... args) throws Exception {
@@ -49,27 +47,11 @@ class ScheduleHubIT {
     }
 
     private Process hub() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        ProcessBuilder pb = new ProcessBuilder(OpsProcess.LAUNCHER.toString(), "hub", "--port", Integer.toString(port),
-                "--bind", "127.0.0.1").directory(home.toFile())
-                .redirectErrorStream(true).redirectOutput(home.resolve("hub-" + hubs.size() + ".log").toFile());
-        pb.environment().put("HOME", home.toString());
-        pb.environment().remove("OPS_INVENTORY");
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        hubs.add(p);
-        return p;
+        return hubs.start();
     }
 
     private static void stop(Process p) throws InterruptedException {
-        p.destroy(); // SIGTERM: the shutdown hook stops the runner and the hub
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        }
+        HubProcesses.stop(p);
     }
 
     private long lines(Path file) {
@@ -88,15 +70,7 @@ class ScheduleHubIT {
     }
 
     private String logs() {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < hubs.size(); i++) {
-            try {
-                s.append("--- hub ").append(i).append('\n').append(Files.readString(home.resolve("hub-" + i + ".log")));
-            } catch (IOException e) {
-                s.append(e);
-            }
-        }
-        return s.toString();
+        return hubs.logs();
     }
 
     @Test
