@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /**
  * Two real {@code ops hub} processes on one PostgreSQL store (the lab), both reading the schedules
  * every 50 ms: each due run is started by one of them only. The scheduled command takes a lock
- * directory for 300 ms; a second start of the same run would find it taken and write DOUBLE.
+ * directory that a background child removes half a second later; a second start of the same run,
+ * while the first goes on or just after it, would find it taken and write DOUBLE.
  */
 class TwoHubProcessesPostgresIT {
     @TempDir
@@ -29,8 +30,10 @@ class TwoHubProcessesPostgresIT {
         Map<String, String> env = Map.of("OPS_STORE", url, "OPS_SCHEDULE_POLL_MS", "50");
         Path marks = home.resolve("marks");
         Path lock = home.resolve("lock");
-        String command = "if mkdir " + lock + " 2>/dev/null; then echo run >> " + marks + "; sleep 0.3; rmdir " + lock
-                + "; else echo DOUBLE >> " + marks + "; fi";
+        // the lock outlives the run (so the lease is free again) for half the period: a second start of the
+        // same due time, overlapping or just after, finds it; the next due time, a second later, does not
+        String command = "if mkdir " + lock + " 2>/dev/null; then echo run >> " + marks + "; (sleep 0.5; rmdir " + lock
+                + ") >/dev/null 2>&1 & else echo DOUBLE >> " + marks + "; fi";
         try (HubProcesses hubs = new HubProcesses(home, env)) {
             hubs.start();
             hubs.start();
