@@ -161,6 +161,31 @@ class ScheduleHubIT {
     }
 
     @Test
+    void aSamplingScheduleInTheHubStoresSamplesAndACrossedThresholdIsLogged() throws Exception {
+        Files.createDirectories(home.resolve(".ops"));
+        Files.writeString(home.resolve(".ops/config"), "notify.disk_pct=1\nnotify.desktop=off\n"); // any used disk crosses 1 %
+        assertEquals(0, ops("schedule", "add", "sampling", "--every", "1s", "sample", "localhost", "disk", "cpu", "load").code());
+        hub();
+        Await.until(LIMIT, "the hub's threshold notice\n" + logs(), () -> logs().contains("ops hub: notice: [threshold] localhost: disk "));
+        OpsProcess.Run disk = ops("metrics", "disk", "--json");
+        assertEquals(0, disk.code(), disk.toString());
+        assertTrue(disk.out().contains("\"localhost\""), disk.out());
+        JsonNode s = stored("sampling");
+        assertTrue(s.get("runs").asLong() >= 1 && s.get("last_ok").asBoolean(), s.toString());
+        // once per crossing: more rounds above the limit tell nothing more for the same mount
+        long rounds = s.get("runs").asLong();
+        Await.until(LIMIT, "two more rounds", () -> {
+            try {
+                return stored("sampling").get("runs").asLong() >= rounds + 2;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        String firstMount = logs().lines().filter(l -> l.contains("notice: [threshold] localhost: disk ")).findFirst().orElseThrow();
+        assertEquals(1, logs().lines().filter(l -> l.equals(firstMount)).count(), logs());
+    }
+
+    @Test
     void badSchedulesAreRefusedSayingWhatToDo() throws Exception {
         OpsProcess.Run cron = ops("schedule", "add", "x", "--cron", "*/5 * * *", "command", "web", "uptime");
         assertEquals(2, cron.code(), cron.toString());
@@ -168,7 +193,10 @@ class ScheduleHubIT {
         OpsProcess.Run kind = ops("schedule", "add", "x", "--every", "5m", "reboot", "web");
         assertEquals(2, kind.code(), kind.toString());
         assertTrue(kind.err().contains("no stored action of kind 'reboot' here; known kinds: command PATTERN COMMAND-LINE,"
-                + " script FILE.jsh [ARGS…]"), kind.err());
+                + " sample PATTERN [FAMILY…], script FILE.jsh [ARGS…]"), kind.err());
+        OpsProcess.Run family = ops("schedule", "add", "x", "--every", "5m", "sample", "web", "cpus");
+        assertEquals(2, family.code(), family.toString());
+        assertTrue(family.err().contains("no metric 'cpus': ops samples cpu,"), family.err());
         OpsProcess.Run args = ops("schedule", "add", "x", "--every", "5m", "command", "web");
         assertEquals(2, args.code(), args.toString());
         assertTrue(args.err().contains("a command schedule takes a host pattern and a command line"), args.err());
