@@ -109,7 +109,8 @@ public final class Help {
                 "action(\"sample\", \"web\", \"cpu\")", "a stored action of any kind the hub knows (ops schedule add --help lists them)",
                 "schedules()", "this shell's and the store's schedules: when, last run, next run, last outcome, runs, skipped",
                 "stopSchedule(\"name\")", "stop one (a run going on finishes)",
-                "stopSchedules()", "stop all: this shell's and the store's",
+                "stopSchedules()", "stop all of this shell's (the store's stay)",
+                "stopStoredSchedules()", "remove every schedule kept in the store (ops hub runs them for all)",
                 "notifications()", "the notifiers (log, desktop, email, webhook), their settings, and the last notifier failures",
                 "notifySetting(\"webhook.url\", \"https://…\")", "change a notify.* setting for this session (~/.ops/config keeps them)",
                 "notifyTest()", "send a test notice through every notifier and show how each did");

@@ -102,10 +102,19 @@ public final class ScheduleOps {
         return SessionSchedules.list(session, true);
     }
 
-    /** Stops every schedule: this shell's and the store's (those ops hub runs for everyone on it). */
+    /**
+     * Stops every schedule of this shell. The store's schedules run by {@code ops hub} for everyone on
+     * the store stay (a team's, often): {@link #stopStoredSchedules()} removes those, by name.
+     */
     public static ScheduleList stopSchedules() {
         Session session = Session.current();
         SessionSchedules.scheduler(session).stopAll();
+        return SessionSchedules.list(session, true);
+    }
+
+    /** Removes every schedule kept in the store (the ones {@code ops hub} runs for everyone using it). */
+    public static ScheduleList stopStoredSchedules() {
+        Session session = Session.current();
         SessionSchedules.stored(session).removeAll();
         return SessionSchedules.list(session, true);
     }
