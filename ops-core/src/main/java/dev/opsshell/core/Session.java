@@ -2,6 +2,7 @@ package dev.opsshell.core;
 
 import dev.opsshell.core.events.Events;
 import dev.opsshell.core.events.RunFinished;
+import dev.opsshell.core.history.Recipes;
 import dev.opsshell.core.history.RunSource;
 import dev.opsshell.core.inventory.Inventory;
 import dev.opsshell.core.inventory.InventoryException;
@@ -160,8 +161,13 @@ public final class Session implements AutoCloseable {
      * subscribers (history, notifiers) it finished; returns it.
      */
     public Results record(Results results) {
+        return record(results, null);
+    }
+
+    /** As {@link #record(Results)}, for the results of {@code operation} (history keeps how to rebuild it). */
+    public Results record(Results results, Object operation) {
         exitStatus.record(results);
-        events.publish(new RunFinished(results, RunSource.current(), Instant.now()));
+        events.publish(new RunFinished(results, RunSource.current(), Instant.now(), Recipes.of(operation).orElse(null)));
         return results;
     }
 

@@ -14,7 +14,8 @@ public record RunSource(Kind kind, String detail) {
 
     public static final RunSource UNKNOWN = new RunSource(Kind.API, "");
 
-    private static final ThreadLocal<RunSource> CURRENT = new ThreadLocal<>();
+    // inherited: JShell runs each snippet on a thread it starts for it, which must see the snippet's source
+    private static final ThreadLocal<RunSource> CURRENT = new InheritableThreadLocal<>();
 
     public RunSource {
         Objects.requireNonNull(kind, "kind");

@@ -50,7 +50,7 @@ public record Hosts(String name, List<Host> list, String via) implements Iterabl
      * records the results, so a script's exit code reflects every step it took.
      */
     public Results run(Operation operation) {
-        return session().record(operation.run(this));
+        return session().record(operation.run(this), operation);
     }
 
     /** Runs a shell command on every host in parallel. */

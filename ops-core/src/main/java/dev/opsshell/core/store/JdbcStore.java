@@ -1,5 +1,6 @@
 package dev.opsshell.core.store;
 
+import dev.opsshell.core.history.HistoryStore;
 import dev.opsshell.core.job.JobRecord;
 import dev.opsshell.core.job.JobStatus;
 import dev.opsshell.core.job.Transition;
@@ -28,12 +29,14 @@ public final class JdbcStore implements Store {
     private final DataSource ds;
     private final Jdbc jdbc;
     private final SampleRows samples;
+    private final HistoryStore history;
 
     private JdbcStore(StoreLocation at, DataSource ds) {
         this.at = at;
         this.ds = ds;
         this.jdbc = new Jdbc(at, ds);
         this.samples = new SampleRows(jdbc);
+        this.history = new JdbcHistory(jdbc);
     }
 
     /** Opens the store there, creating and migrating it as needed. */
@@ -273,6 +276,11 @@ public final class JdbcStore implements Store {
     @Override
     public ScheduleStore schedules() {
         return new JdbcSchedules(jdbc);
+    }
+
+    @Override
+    public HistoryStore history() {
+        return history;
     }
 
     @Override

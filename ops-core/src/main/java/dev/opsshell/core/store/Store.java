@@ -1,5 +1,6 @@
 package dev.opsshell.core.store;
 
+import dev.opsshell.core.history.HistoryStore;
 import dev.opsshell.core.job.JobRecord;
 import dev.opsshell.core.job.JobStatus;
 import dev.opsshell.core.job.Transition;
@@ -109,6 +110,11 @@ public interface Store extends AutoCloseable {
     // ---- schedules kept for `ops hub` (docs/schedules.md)
 
     ScheduleStore schedules();
+
+    // ---- run history (docs/history.md)
+
+    /** The runs recorded in this store ({@link HistoryStore}); the same object every call. */
+    HistoryStore history();
 
     @Override
     void close();

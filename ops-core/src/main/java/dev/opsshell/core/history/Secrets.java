@@ -1,0 +1,76 @@
+package dev.opsshell.core.history;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks what looks like a secret before history stores text: {@code password=…}, {@code token: …}
+ * and their kin (secret, passwd, api_key, access_key, client_secret), {@code Authorization:}
+ * headers and {@code Bearer}/{@code Basic} credentials, passwords in URLs ({@code user:pw@host}),
+ * private key blocks and AWS secret access keys. The sudo password is masked earlier, by the
+ * transports, with the same {@link #MASK}. What it keeps: the name of the thing masked, so the
+ * record still says a token was there.
+ */
+public final class Secrets {
+    /** What a secret is replaced by (the same as the sudo password's mask). */
+    public static final String MASK = "********";
+
+    private record Rule(Pattern pattern, Function<MatchResult, String> replacement) {
+        Rule(String regex, String replacement) {
+            this(Pattern.compile(regex), m -> m.group().isEmpty() ? "" : expand(m, replacement));
+        }
+
+        private static String expand(MatchResult m, String template) {
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < template.length(); i++) {
+                char c = template.charAt(i);
+                if (c == '$' && i + 1 < template.length() && Character.isDigit(template.charAt(i + 1))) {
+                    String g = m.group(template.charAt(++i) - '0');
+                    out.append(g == null ? "" : g);
+                } else {
+                    out.append(c);
+                }
+            }
+            return out.toString();
+        }
+    }
+
+    private static final String KEY_WORDS =
+            "(?:passw(?:or)?d|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key"
+                    + "|client[_-]?secret|credentials?)";
+
+    private static final List<Rule> RULES = List.of(
+            // -----BEGIN … PRIVATE KEY----- … -----END … PRIVATE KEY----- (also when cut off before its end)
+            new Rule("-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\\s\\S]*?(?:-----END \\1PRIVATE KEY-----|\\z)",
+                    "-----BEGIN $1PRIVATE KEY-----" + MASK + "-----END $1PRIVATE KEY-----"),
+            // Authorization: Bearer xyz, Proxy-Authorization: Basic abc= (the scheme is kept)
+            new Rule(Pattern.compile("(?i)((?:proxy-)?authorization\\s*[:=]\\s*)((?:bearer|basic|token|digest)\\s+)?(?!\\*{8})[^\\s'\",;]+"),
+                    m -> m.group(1) + (m.group(2) == null ? "" : m.group(2)) + MASK),
+            new Rule("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{8,}", "$1 " + MASK),
+            // password=x, "token": "x", api_key: x, AWS_SECRET_ACCESS_KEY=x, PGPASSWORD=x, X-Auth-Token: x
+            new Rule("(?i)([A-Za-z0-9_.-]*" + KEY_WORDS + "[A-Za-z0-9_.-]*[\"']?[ \\t]*[:=][ \\t]*[\"']?)(?!\\*{8})[^\\s\"',;&}]+",
+                    "$1" + MASK),
+            // --password x, --token x
+            new Rule("(?i)(--[A-Za-z0-9_-]*" + KEY_WORDS + "[A-Za-z0-9_-]*\\s+[\"']?)(?!\\*{8})[^\\s\"',;&}]+", "$1" + MASK),
+            // scheme://user:password@host
+            new Rule("([a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@]+:)[^@\\s/]+@", "$1" + MASK + "@"),
+            // an AWS secret access key beside its key id (40 base64 characters)
+            new Rule("(A(?:KI|SI)A[A-Z0-9]{16}[\\s\"',:=]+)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])", "$1" + MASK));
+
+    private Secrets() {
+    }
+
+    /** {@code text} with every secret it seems to hold replaced by {@link #MASK}. */
+    public static String mask(String text) {
+        if (text == null || text.isEmpty()) return text;
+        String out = text;
+        for (Rule r : RULES) {
+            Matcher m = r.pattern.matcher(out);
+            if (m.find()) out = m.replaceAll(match -> Matcher.quoteReplacement(r.replacement.apply(match)));
+        }
+        return out;
+    }
+}
