@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * and their kin (secret, passwd, api_key, access_key, client_secret), {@code Authorization:}
  * headers and {@code Bearer}/{@code Basic} credentials, passwords in URLs ({@code user:pw@host}),
  * private key blocks and AWS secret access keys. The sudo password is masked earlier, by the
- * transports, with the same {@link #MASK}. What it keeps: the name of the thing masked, so the
+ * transports, with the same {@link #MASK}. Every repetition around a keyword is bounded, so a
+ * megabyte of output without a secret is scanned in linear time. What it keeps: the name of the thing masked, so the
  * record still says a token was there.
  */
 public final class Secrets {
@@ -51,12 +52,12 @@ public final class Secrets {
                     m -> m.group(1) + (m.group(2) == null ? "" : m.group(2)) + MASK),
             new Rule("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{8,}", "$1 " + MASK),
             // password=x, "token": "x", api_key: x, AWS_SECRET_ACCESS_KEY=x, PGPASSWORD=x, X-Auth-Token: x
-            new Rule("(?i)([A-Za-z0-9_.-]*" + KEY_WORDS + "[A-Za-z0-9_.-]*[\"']?[ \\t]*[:=][ \\t]*[\"']?)(?!\\*{8})[^\\s\"',;&}]+",
+            new Rule("(?i)([A-Za-z0-9_.-]{0,40}" + KEY_WORDS + "[A-Za-z0-9_.-]{0,40}[\"']?[ \\t]*[:=][ \\t]*[\"']?)(?!\\*{8})[^\\s\"',;&}]+",
                     "$1" + MASK),
             // --password x, --token x
-            new Rule("(?i)(--[A-Za-z0-9_-]*" + KEY_WORDS + "[A-Za-z0-9_-]*\\s+[\"']?)(?!\\*{8})[^\\s\"',;&}]+", "$1" + MASK),
+            new Rule("(?i)(--[A-Za-z0-9_-]{0,40}" + KEY_WORDS + "[A-Za-z0-9_-]{0,40}\\s+[\"']?)(?!\\*{8})[^\\s\"',;&}]+", "$1" + MASK),
             // scheme://user:password@host
-            new Rule("([a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@]+:)[^@\\s/]+@", "$1" + MASK + "@"),
+            new Rule("([a-zA-Z][a-zA-Z0-9+.-]{0,20}://[^/\\s:@]{1,128}:)[^@\\s/]{1,256}@", "$1" + MASK + "@"),
             // an AWS secret access key beside its key id (40 base64 characters)
             new Rule("(A(?:KI|SI)A[A-Z0-9]{16}[\\s\"',:=]+)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])", "$1" + MASK));
 

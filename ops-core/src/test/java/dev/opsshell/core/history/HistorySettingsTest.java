@@ -1,0 +1,46 @@
+package dev.opsshell.core.history;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HistorySettingsTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void defaultsRecordAndKeepNinetyDays() {
+        HistorySettings s = HistorySettings.configured(Map.of(), home);
+        assertTrue(s.record());
+        assertEquals(Duration.ofDays(90), s.retention());
+    }
+
+    @Test
+    void theConfigFileSetsRetentionAndTheEnvironmentWins() throws Exception {
+        Files.createDirectories(home.resolve(".ops"));
+        Files.writeString(home.resolve(".ops/config"), "store=/tmp/x.db\nhistory.retention=2w\n");
+        assertEquals(Duration.ofDays(14), HistorySettings.configured(Map.of(), home).retention());
+        assertEquals(Duration.ofHours(12), HistorySettings.configured(Map.of("OPS_HISTORY_RETENTION", "12h"), home).retention());
+        assertNull(HistorySettings.configured(Map.of("OPS_HISTORY_RETENTION", "forever"), home).retention());
+        assertFalse(HistorySettings.configured(Map.of("OPS_HISTORY", "off"), home).record());
+    }
+
+    @Test
+    void aBadRetentionSaysHowToWriteOne() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> HistorySettings.retention("90 days", "history.retention"));
+        assertTrue(e.getMessage().contains("90d"), e.getMessage());
+        assertEquals(Duration.ofMinutes(30), HistorySettings.retention("30m", "x"));
+        assertThrows(IllegalArgumentException.class, () -> HistorySettings.configured(Map.of("OPS_HISTORY", "maybe"), home));
+    }
+}
