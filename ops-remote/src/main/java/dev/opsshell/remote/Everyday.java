@@ -4,6 +4,7 @@ import dev.opsshell.core.facts.Facts;
 import dev.opsshell.core.facts.FactsResults;
 import dev.opsshell.core.facts.GatherFacts;
 import dev.opsshell.core.host.Hosts;
+import dev.opsshell.core.history.Recipe;
 import dev.opsshell.core.pipeline.HostScript;
 import dev.opsshell.core.pipeline.Operation;
 import dev.opsshell.core.result.HostValues;
@@ -68,17 +69,17 @@ public final class Everyday {
 
     /** Operation: refresh the package lists; waits up to 60 s for another run's lock. */
     public static HostScript update() {
-        return Packages.update(Packages.DEFAULT_LOCK_WAIT);
+        return Packages.update(Packages.DEFAULT_LOCK_WAIT).rebuiltBy(Recipe.of("update"));
     }
 
     /** Operation: upgrade every package, noninteractive, keeping changed config files. */
     public static HostScript upgrade() {
-        return Packages.upgrade(Packages.DEFAULT_LOCK_WAIT);
+        return Packages.upgrade(Packages.DEFAULT_LOCK_WAIT).rebuiltBy(Recipe.of("upgrade"));
     }
 
     /** Operation: install packages (already installed ones stay as they are). */
     public static HostScript install(String... packages) {
-        return Packages.install(Packages.DEFAULT_LOCK_WAIT, List.of(packages));
+        return Packages.install(Packages.DEFAULT_LOCK_WAIT, List.of(packages)).rebuiltBy(Recipe.of("install", packages));
     }
 
     /** Operation: install, waiting at most {@code lockWait} for the package manager's lock. */
@@ -88,7 +89,7 @@ public final class Everyday {
 
     /** Operation: remove packages. */
     public static HostScript remove(String... packages) {
-        return Packages.remove(Packages.DEFAULT_LOCK_WAIT, List.of(packages));
+        return Packages.remove(Packages.DEFAULT_LOCK_WAIT, List.of(packages)).rebuiltBy(Recipe.of("remove", packages));
     }
 
     /** Operation: remove, waiting at most {@code lockWait} for the package manager's lock. */
@@ -104,27 +105,27 @@ public final class Everyday {
     // ---- services
 
     public static HostScript start(String service) {
-        return Services.start(service);
+        return Services.start(service).rebuiltBy(Recipe.of("start", service));
     }
 
     public static HostScript stop(String service) {
-        return Services.stop(service);
+        return Services.stop(service).rebuiltBy(Recipe.of("stop", service));
     }
 
     public static HostScript restart(String service) {
-        return Services.restart(service);
+        return Services.restart(service).rebuiltBy(Recipe.of("restart", service));
     }
 
     public static HostScript reload(String service) {
-        return Services.reload(service);
+        return Services.reload(service).rebuiltBy(Recipe.of("reload", service));
     }
 
     public static HostScript enable(String service) {
-        return Services.enable(service);
+        return Services.enable(service).rebuiltBy(Recipe.of("enable", service));
     }
 
     public static HostScript disable(String service) {
-        return Services.disable(service);
+        return Services.disable(service).rebuiltBy(Recipe.of("disable", service));
     }
 
     /** Each host's state of a service: running, enabled, and by which init system. */
@@ -150,24 +151,24 @@ public final class Everyday {
     }
 
     public static HostScript mkdir(String path) {
-        return Files.mkdir(path);
+        return Files.mkdir(path).rebuiltBy(Recipe.of("mkdir", path));
     }
 
     public static HostScript rm(String path) {
-        return Files.rm(path);
+        return Files.rm(path).rebuiltBy(Recipe.of("rm", path));
     }
 
     public static HostScript chmod(String mode, String path) {
-        return Files.chmod(mode, path);
+        return Files.chmod(mode, path).rebuiltBy(Recipe.of("chmod", mode, path));
     }
 
     public static HostScript chown(String owner, String path) {
-        return Files.chown(owner, path);
+        return Files.chown(owner, path).rebuiltBy(Recipe.of("chown", owner, path));
     }
 
     /** Operation: append {@code line} to the file unless it has it already. */
     public static HostScript lineInFile(String path, String line) {
-        return Files.lineInFile(path, line);
+        return Files.lineInFile(path, line).rebuiltBy(Recipe.of("lineInFile", path, line));
     }
 
     /** Operation: copy a local file unless the host's copy has the same sha256. */

@@ -176,6 +176,9 @@ public final class Help {
         section("Reports (docs/report.md)",
                 "report()", "the HTML report of the last 6 hours (a chart per metric and host, the last runs) in ~/.ops/reports/; prints where",
                 "report(Path.of(\"r.html\"), Duration.ofHours(24))", "the report of a range, to a file of your choice");
+        section("History (every run is recorded in the store; see docs/history.md)",
+                "history()", "the newest runs as a table; narrow with .failed() .host(\"web01\") .operation(\"apt*\") .since(Duration.ofHours(1)) .between(from, to) .last(10)",
+                "history().get(42)", "one run: who, from where, each host's outcome and output; .rerun() on the same target, .rerunFailed() on the hosts that failed");
         section("Help",
                 "help()", "this list");
     }
@@ -197,7 +200,7 @@ public final class Help {
 
     /** The classes whose public static methods the shell imports (and this help describes). */
     static final List<Class<?>> VOCABULARY = List.of(Ops.class, AgentOps.class, SystemsOps.class, ScheduleOps.class, Everyday.class, MetricsOps.class,
-            dev.opsshell.remote.check.Checks.class, Reports.class);
+            dev.opsshell.remote.check.Checks.class, Reports.class, HistoryOps.class);
 
     /** The public static methods of the vocabulary classes that have no line in the table. */
     static List<String> undocumented() {

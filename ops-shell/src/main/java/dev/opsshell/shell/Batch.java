@@ -1,6 +1,7 @@
 package dev.opsshell.shell;
 
 import dev.opsshell.core.Session;
+import dev.opsshell.core.history.RunSource;
 import dev.opsshell.core.inventory.InventoryException;
 import dev.opsshell.core.run.Progress;
 import dev.opsshell.shell.repl.Echo;
@@ -33,7 +34,8 @@ final class Batch {
     }
 
     static int oneLiner(Options options, String code) {
-        return run(options, "-e", code, Optional.empty(), true); // no args: a one-liner takes none
+        // no args: a one-liner takes none
+        return run(options, "-e", code, Optional.empty(), true, RunSource.oneLiner("ops -e " + code));
     }
 
     static int script(Options options, Path file, List<String> args) {
@@ -50,10 +52,12 @@ final class Batch {
             return ExitCodes.USAGE;
         }
         if (text.startsWith("#!")) text = "//" + text.substring(2); // allow '#!/usr/bin/env ops' lines
-        return run(options, file.toString(), text, Optional.of(args), false);
+        return run(options, file.toString(), text, Optional.of(args), false,
+                RunSource.script(file.toAbsolutePath().normalize().toString()));
     }
 
-    private static int run(Options options, String name, String text, Optional<List<String>> args, boolean echo) {
+    private static int run(Options options, String name, String text, Optional<List<String>> args, boolean echo,
+                           RunSource source) {
         // JShell's start (javac's, mostly: most of a one-liner's time) runs while the session opens
         CompletableFuture<Evaluator> starting = CompletableFuture.supplyAsync(
                 () -> new Evaluator(new Echo(false, echo && options.json()), false));
@@ -68,11 +72,22 @@ final class Batch {
                 if (a.failed()) throw new IllegalStateException("could not define args: " + a.error());
             }
             Shell.scriptArgs(args.orElse(List.of()));
-            return new ScriptRunner(evaluator, System.out, System.err, echo, true).run(name, text);
+            return during(source, () -> new ScriptRunner(evaluator, System.out, System.err, echo, true).run(name, text));
         } catch (InventoryException e) {
             starting.thenAccept(Evaluator::close);
             System.err.println("ops: " + e.getMessage());
             return ExitCodes.USAGE;
+        }
+    }
+
+    /** Runs {@code work} with every run it starts recorded in history as coming from {@code source}. */
+    static <T> T during(RunSource source, java.util.function.Supplier<T> work) {
+        try {
+            return RunSource.during(source, work::get);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e); // work declares no checked exception
         }
     }
 

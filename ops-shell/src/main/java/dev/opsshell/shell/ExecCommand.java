@@ -1,6 +1,7 @@
 package dev.opsshell.shell;
 
 import dev.opsshell.core.Session;
+import dev.opsshell.core.history.RunSource;
 import dev.opsshell.core.host.Hosts;
 import dev.opsshell.core.inventory.InventoryException;
 import dev.opsshell.core.result.Results;
@@ -69,7 +70,8 @@ final class ExecCommand implements Callable<Integer> {
             session.colour(Tty.interactive());
             Hosts hosts = AgentExec.hosts(session, pattern, via, hub, hubKey);
             if (options.forks() == null) session.update(s -> s.withForks(defaultForks(hosts.size(), s.forks())));
-            Results results = hosts.exec(String.join(" ", command));
+            String line = String.join(" ", command);
+            Results results = Batch.during(RunSource.oneLiner("ops exec " + pattern + " -- " + line), () -> hosts.exec(line));
             if (options.json()) results.json();
             else results.pretty();
             return results.exitCode();

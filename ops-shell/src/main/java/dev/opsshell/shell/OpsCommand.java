@@ -1,6 +1,7 @@
 package dev.opsshell.shell;
 
 import dev.opsshell.shell.schedule.ScheduleCommand;
+import dev.opsshell.shell.history.HistoryCommand;
 import dev.opsshell.shell.systems.ConvergeCommand;
 import dev.opsshell.shell.systems.JobsCommand;
 import dev.opsshell.shell.systems.StatsCommand;
@@ -27,7 +28,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "ops", mixinStandardHelpOptions = true, versionProvider = Version.class,
         subcommands = {ExecCommand.class, CheckCommand.class, HubCommand.class, ReportCommand.class, KeysCommand.class, SystemsCommand.class, TypesCommand.class,
-                JobsCommand.class, StatsCommand.class, ConvergeCommand.class, MetricsCommand.class, ScheduleCommand.class},
+                JobsCommand.class, StatsCommand.class, ConvergeCommand.class, MetricsCommand.class, ScheduleCommand.class, HistoryCommand.class},
         description = "A live, REPL-driven operations shell: run commands on groups of hosts and work with the results as data.",
         footer = {"", "Exit codes:", "  0 all ok     1 script error     2 usage or inventory error",
                 "  4 some hosts unreachable, auth or host key refused, timed out",

@@ -10,6 +10,7 @@ import dev.opsshell.core.transport.Settings;
 import dev.opsshell.remote.fleet.SessionFleet;
 import dev.opsshell.remote.web.ReportFeeds;
 import dev.opsshell.remote.schedule.SessionNotify;
+import dev.opsshell.remote.history.SessionHistory;
 import dev.opsshell.shell.repl.Library;
 import dev.opsshell.shell.repl.Recipes;
 
@@ -65,8 +66,9 @@ public record Options(Path inventory, Integer forks, Duration timeout, boolean j
                 .inventoryFrom(new InventoryWatch(() -> InventoryLoader.locate(flag)));
         session.prompter(prompter);
         session.progress(progress);
-        SessionFleet.storeFlag(store); // the store opens on first use of the systems vocabulary
+        SessionFleet.storeFlag(store); // the store opens on first use of the systems vocabulary or history
         ReportFeeds.watch(session); // report() shows this session's runs and samples
+        SessionHistory.install(session);
         Recipes.install();
         SessionNotify.install(session, System.err::println, false); // after a failed run, a crossed threshold: notify.* in ~/.ops/config
         Session.setCurrent(session);

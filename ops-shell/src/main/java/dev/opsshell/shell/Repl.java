@@ -32,6 +32,7 @@ final class Repl {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try (Session session = options.openSession(System.out, Prompter.NONE, Progress.Factory.NONE);
              Evaluator evaluator = new Evaluator(true, true)) {
+            evaluator.recordSnippetsAsShellRuns();
             evaluator.library().load(options.libraryFolders()).problems().forEach(System.err::println);
             return new ScriptRunner(evaluator, System.out, System.err, true, false).run("stdin", in);
         } catch (InventoryException e) {

@@ -22,6 +22,7 @@ final class Rerun {
     static Results of(RunDetail detail, boolean failedOnly) {
         RunRecord r = detail.run();
         if (r.recipe() == null) throw new OpsException(cannotRebuild(r));
+        if (masked(r)) throw new OpsException(heldASecret(r));
         Hosts hosts = target(detail);
         if (failedOnly) {
             Set<String> failed = new HashSet<>();
@@ -46,14 +47,25 @@ final class Rerun {
     /** What to type to run it again, or why it cannot be. */
     static String howTo(RunRecord r) {
         if (r.recipe() == null) return cannotRebuild(r);
+        if (masked(r)) return heldASecret(r);
         return "history().get(" + r.id() + ").rerun() runs " + r.recipe() + " on " + r.target() + " again"
                 + (r.ok() ? "" : "; .rerunFailed() on the " + r.failed() + " that failed");
+    }
+
+    /** A recipe with a masked secret in it would run the mask, not the command. */
+    private static boolean masked(RunRecord r) {
+        return r.recipe().args().stream().anyMatch(a -> a.contains(Secrets.MASK));
+    }
+
+    private static String heldASecret(RunRecord r) {
+        return "run #" + r.id() + "'s command held a secret, which history does not keep (" + r.recipe()
+                + "), so it cannot be run again from here; type it again with the secret";
     }
 
     private static String cannotRebuild(RunRecord r) {
         String snippet = r.source().detail().strip();
         return "run #" + r.id() + " (" + r.operation() + ") was Java code, not a built-in operation, and cannot be rebuilt"
-                + (snippet.isEmpty() ? "" : "; it came from " + RunText.from(r.source()).split(" ")[0] + ": " + snippet)
+                + (snippet.isEmpty() ? "" : "; it came from " + RunText.kind(r.source()) + ": " + snippet)
                 + "; run that again to repeat it";
     }
 }

@@ -34,7 +34,7 @@ final class RunText {
                 .append(" on ").append(r.target()).append(r.via().isEmpty() ? "" : " via " + r.via()).append('\n');
         s.append("  when   ").append(WHEN.format(r.started())).append(" · ").append(seconds(r.duration())).append('\n');
         s.append("  who    ").append(r.who()).append('\n');
-        s.append("  from   ").append(r.source().kind().name().toLowerCase(java.util.Locale.ROOT))
+        s.append("  from   ").append(kind(r.source()))
                 .append(r.source().detail().isEmpty() ? "" : ": " + oneLine(r.source().detail())).append('\n');
         s.append("  result ").append(r.hosts()).append(" hosts, ").append(r.failed()).append(" failed, exit ")
                 .append(r.exitCode()).append(r.transport().isEmpty() ? "" : " · " + r.transport()).append('\n');
@@ -62,14 +62,19 @@ final class RunText {
         }
     }
 
-    static String from(RunSource source) {
-        String kind = switch (source.kind()) {
+    /** The source's kind in a word: shell, script, command, schedule, api. */
+    static String kind(RunSource source) {
+        return switch (source.kind()) {
             case SHELL -> "shell";
             case SCRIPT -> "script";
             case ONE_LINER -> "command";
             case SCHEDULE -> "schedule";
             case API -> "api";
         };
+    }
+
+    static String from(RunSource source) {
+        String kind = kind(source);
         return source.kind() == RunSource.Kind.SHELL || source.detail().isEmpty() ? kind : kind + " " + clip(oneLine(source.detail()));
     }
 

@@ -1,6 +1,8 @@
 package dev.opsshell.core.pipeline;
 
 import dev.opsshell.core.Session;
+import dev.opsshell.core.history.Rebuildable;
+import dev.opsshell.core.history.Recipe;
 import dev.opsshell.core.host.Host;
 import dev.opsshell.core.host.Hosts;
 import dev.opsshell.core.result.Outcome;
@@ -22,40 +24,56 @@ import java.util.function.Function;
  * reason; the other hosts run. {@code interpret} turns a finished result into the operation's own
  * (a lock message, a summary line).
  */
-public final class HostScript implements Operation {
+public final class HostScript implements Operation, Rebuildable {
     private final String title;
     private final Function<Host, String> script;
     private final boolean privileged;
     private final Map<String, String> env;
     private final BiFunction<Host, Result, Result> interpret;
+    private final Recipe recipe;
 
     private HostScript(String title, Function<Host, String> script, boolean privileged, Map<String, String> env,
-                       BiFunction<Host, Result, Result> interpret) {
+                       BiFunction<Host, Result, Result> interpret, Recipe recipe) {
         this.title = title;
         this.script = script;
         this.privileged = privileged;
         this.env = env;
         this.interpret = interpret;
+        this.recipe = recipe;
     }
 
     /** A script run as the login user. */
     public static HostScript of(String title, Function<Host, String> script) {
-        return new HostScript(title, script, false, Map.of(), (h, r) -> r);
+        return new HostScript(title, script, false, Map.of(), (h, r) -> r, null);
     }
 
     /** The same script run as root (through sudo unless the login user is root). */
     public HostScript privileged() {
-        return new HostScript(title, script, true, env, interpret);
+        return new HostScript(title, script, true, env, interpret, null);
     }
 
     public HostScript withEnv(Map<String, String> vars) {
-        return new HostScript(title, script, privileged, vars, interpret);
+        return new HostScript(title, script, privileged, vars, interpret, null);
     }
 
     /** The same script whose results are read by {@code how} before they are returned. */
     public HostScript interpreted(BiFunction<Host, Result, Result> how) {
         BiFunction<Host, Result, Result> before = interpret;
-        return new HostScript(title, script, privileged, env, (h, r) -> how.apply(h, before.apply(h, r)));
+        return new HostScript(title, script, privileged, env, (h, r) -> how.apply(h, before.apply(h, r)), null);
+    }
+
+    /**
+     * The same script, declaring how history builds it again ({@code install ["nginx"]}); a change
+     * made after this (another env, another reading) drops the recipe, which no longer describes it.
+     */
+    public HostScript rebuiltBy(Recipe how) {
+        return new HostScript(title, script, privileged, env, interpret, how);
+    }
+
+    /** How to build it again, or null when it was not declared. */
+    @Override
+    public Recipe recipe() {
+        return recipe;
     }
 
     public String title() {

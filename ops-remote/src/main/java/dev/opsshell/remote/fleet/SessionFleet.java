@@ -4,20 +4,17 @@ import dev.opsshell.core.Session;
 import dev.opsshell.core.driver.Drivers;
 import dev.opsshell.core.fleet.Fleet;
 import dev.opsshell.core.job.JobQueue;
-import dev.opsshell.core.store.JdbcStore;
 import dev.opsshell.core.store.Store;
-import dev.opsshell.core.store.StoreLocation;
 import dev.opsshell.core.system.Machine;
 import dev.opsshell.remote.hub.SessionHub;
 
 /**
- * The fleet of the current session, opened on first use: the store named by {@code --store},
- * {@code OPS_STORE}, {@code ~/.ops/config} or the default {@code ~/.ops/ops.db}; every driver on
+ * The fleet of the current session, opened on first use: the session's store ({@link SessionStore}:
+ * {@code --store}, {@code OPS_STORE}, {@code ~/.ops/config} or {@code ~/.ops/ops.db}); every driver on
  * the class path; the job queue; and a provisioner over ops's own transports. Closed with the
  * session. The systems table's agent column asks the session's hub.
  */
 public final class SessionFleet {
-    private static volatile String storeFlag;
     private static volatile Fleet fleet;
     private static volatile Session owner;
     private static final HostProvisioner PROVISIONER = new HostProvisioner();
@@ -27,7 +24,7 @@ public final class SessionFleet {
 
     /** The store the shell was started with ({@code --store}); null for the usual lookup. */
     public static void storeFlag(String flag) {
-        storeFlag = flag;
+        SessionStore.flag(flag);
     }
 
     /** The store flag given ({@code --store}), null for the usual lookup; schedules open the same store. */
@@ -45,10 +42,10 @@ public final class SessionFleet {
         if (f != null && owner == session) return f;
         synchronized (SessionFleet.class) {
             if (fleet == null || owner != session) {
-                Store store = JdbcStore.open(StoreLocation.resolve(storeFlag));
+                Store store = SessionStore.of(session); // shared with history: one store per shell
                 Fleet opened = new Fleet(store, new Drivers(), PROVISIONER, JobQueue.Options.defaults(), session::prompter);
                 opened.agentConnected(m -> agentConnected(session, m));
-                session.closeOnExit(() -> close(opened));
+                SessionStore.closeBefore(session, () -> close(opened));
                 fleet = opened;
                 owner = session;
             }

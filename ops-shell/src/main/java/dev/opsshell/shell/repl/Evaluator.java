@@ -2,6 +2,7 @@ package dev.opsshell.shell.repl;
 
 import dev.opsshell.core.pipeline.Stage;
 import dev.opsshell.core.result.Results;
+import dev.opsshell.core.history.RunSource;
 import jdk.jshell.Diag;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -41,6 +42,7 @@ public final class Evaluator implements AutoCloseable {
             "import dev.opsshell.core.metrics.SampleRound;",
             "import static dev.opsshell.remote.check.Checks.*;",
             "import static dev.opsshell.remote.Reports.*;",
+            "import static dev.opsshell.remote.HistoryOps.*;",
             "import dev.opsshell.remote.check.*;",
             "import static dev.opsshell.shell.repl.Shell.*;",
             "import dev.opsshell.core.Session;",
@@ -56,6 +58,10 @@ public final class Evaluator implements AutoCloseable {
             "import dev.opsshell.core.job.*;",
             "import dev.opsshell.core.schedule.ScheduleState;",
             "import dev.opsshell.core.schedule.StoredAction;",
+            "import dev.opsshell.core.history.History;",
+            "import dev.opsshell.core.history.RunDetail;",
+            "import dev.opsshell.core.history.RunRecord;",
+            "import dev.opsshell.core.history.HostRecord;",
             "import java.time.*;",
             "import java.util.*;",
             "import java.util.function.*;",
@@ -78,6 +84,7 @@ public final class Evaluator implements AutoCloseable {
     private final Echo echo;
     private final boolean announceDeclarations;
     private volatile int lastExitCode;
+    private volatile boolean shellRuns;
     private volatile Throwable lastError;
 
     /**
@@ -145,6 +152,25 @@ public final class Evaluator implements AutoCloseable {
         return exclusively(() -> analysis().completionSuggestions(line, cursor, anchor));
     }
 
+    /**
+     * From now on, runs a snippet starts are recorded in history as typed at the shell, with the
+     * snippet as their source (the prompt and piped input; a script or one-liner sets its own source
+     * around the whole run instead).
+     */
+    public void recordSnippetsAsShellRuns() {
+        shellRuns = true;
+    }
+
+    private List<SnippetEvent> evalAsShellRun(String source) {
+        try {
+            return RunSource.during(RunSource.shell(source.strip()), () -> jshell.eval(source));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e); // jshell.eval declares no checked exception
+        }
+    }
+
     /** Evaluates one complete snippet typed at the prompt. */
     public Reply eval(String source) {
         return eval(source, null);
@@ -165,7 +191,7 @@ public final class Evaluator implements AutoCloseable {
     Evaluated evaluate(String source, Origin origin) {
         return exclusively(() -> {
             captured.reset(); // a declaration runs nothing: it must not see the previous snippet's value
-            List<SnippetEvent> events = jshell.eval(source);
+            List<SnippetEvent> events = shellRuns ? evalAsShellRun(source) : jshell.eval(source);
             lambdas.learn(events, captured.takeLoaded());
             return new Evaluated(reply(source, origin, events), events);
         });

@@ -1,6 +1,7 @@
 package dev.opsshell.shell.terminal;
 
 import dev.opsshell.core.Session;
+import dev.opsshell.remote.history.SessionHistory;
 import dev.opsshell.core.inventory.InventoryException;
 import dev.opsshell.core.run.Fanout;
 import dev.opsshell.shell.ExitCodes;
@@ -95,6 +96,7 @@ public final class TerminalRepl {
 
     private int loop(CompletableFuture<Evaluator> jshell) throws IOException {
         reader = reader();
+        SessionHistory.reportTo(line -> reader.printAbove(line)); // a failing history store, said once above the prompt
         jshell.whenCompleteAsync((started, failed) -> {
             if (failed != null) {
                 evaluator.completeExceptionally(failed);
@@ -102,6 +104,7 @@ public final class TerminalRepl {
             }
             try {
                 Library.Report problems = loadLibrary(started);
+                started.recordSnippetsAsShellRuns();
                 // completed before printing: a line typed meanwhile waits for it holding the terminal's lock
                 evaluator.complete(started);
                 report(problems);
@@ -199,6 +202,7 @@ public final class TerminalRepl {
     /** {@code /reset}: a fresh JShell with the library loaded again; the session, its settings and open connections stay. */
     private void reset(Evaluator old) {
         Evaluator fresh = new Evaluator(true, true);
+        fresh.recordSnippetsAsShellRuns();
         Library.Report problems = loadLibrary(fresh);
         evaluator = CompletableFuture.completedFuture(fresh);
         old.close();
