@@ -94,7 +94,7 @@ public final class OpsCommand implements Callable<Integer> {
         cl.getSubcommands().get("keys").setStopAtPositional(false).getSubcommands().values()
                 .forEach(sub -> sub.setStopAtPositional(false));
         // ids and filters mix freely: `ops systems stop a1 b2 --grace 90s`
-        for (String name : List.of("systems", "types", "jobs", "stats", "converge", "metrics", "schedule")) stopAtPositional(cl.getSubcommands().get(name), false);
+        for (String name : List.of("systems", "types", "jobs", "stats", "converge", "metrics", "schedule", "history")) stopAtPositional(cl.getSubcommands().get(name), false);
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("ops: " + e);
             return ExitCodes.SCRIPT_ERROR;
