@@ -149,6 +149,20 @@ class HistoryCommandLineIT {
         assertTrue(purged.out().contains("nothing purged"), "0m means forever: " + purged);
     }
 
+    @Test
+    void runsAreRecordedInAPostgresqlStoreAsInSqlite() throws Exception {
+        String url = dev.opsshell.core.testing.PostgresLab.freshDatabase(getClass());
+        env = Map.of("OPS_STORE", url);
+        OpsProcess.Run run = ops("exec", "lab", "--", FAILS_ON_TWO);
+        assertEquals(5, run.code(), run.toString());
+        JsonNode r = json("history", "--json").get(0);
+        assertEquals(3, r.path("hosts").asInt());
+        assertEquals(1, r.path("failed").asInt());
+        JsonNode hosts = json("history", "show", r.path("id").asText(), "--json").path("hosts_detail");
+        assertEquals("api_key=********\nfine\n", hosts.get(2).path("stdout").asText());
+        assertFalse(run.err().contains("history:"), run.toString());
+    }
+
     private static List<String> operations(JsonNode runs) {
         List<String> out = new ArrayList<>();
         runs.forEach(r -> out.add(r.path("operation").asText()));
