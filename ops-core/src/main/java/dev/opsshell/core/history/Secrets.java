@@ -19,9 +19,15 @@ public final class Secrets {
     /** What a secret is replaced by (the same as the sudo password's mask). */
     public static final String MASK = "********";
 
-    private record Rule(Pattern pattern, Function<MatchResult, String> replacement) {
-        Rule(String regex, String replacement) {
-            this(Pattern.compile(regex), m -> m.group().isEmpty() ? "" : expand(m, replacement));
+    /** A pattern, its replacement, and words one of which the text must hold (lower case) for the pattern to be tried. */
+    private record Rule(Pattern pattern, Function<MatchResult, String> replacement, List<String> triggers) {
+        Rule(String regex, String replacement, String... triggers) {
+            this(Pattern.compile(regex), m -> m.group().isEmpty() ? "" : expand(m, replacement), List.of(triggers));
+        }
+
+        boolean worthTrying(String lower) {
+            for (String t : triggers) if (lower.contains(t)) return true;
+            return false;
         }
 
         private static String expand(MatchResult m, String template) {
@@ -43,23 +49,28 @@ public final class Secrets {
             "(?:passw(?:or)?d|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key"
                     + "|client[_-]?secret|credentials?)";
 
+    /** Lower-case words one of which every {@link #KEY_WORDS} match contains. */
+    private static final String[] KEY_TRIGGERS = {"pass", "pwd", "secret", "token", "key", "credential"};
+
     private static final List<Rule> RULES = List.of(
             // -----BEGIN … PRIVATE KEY----- … -----END … PRIVATE KEY----- (also when cut off before its end)
             new Rule("-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\\s\\S]*?(?:-----END \\1PRIVATE KEY-----|\\z)",
-                    "-----BEGIN $1PRIVATE KEY-----" + MASK + "-----END $1PRIVATE KEY-----"),
+                    "-----BEGIN $1PRIVATE KEY-----" + MASK + "-----END $1PRIVATE KEY-----", "private key-----"),
             // Authorization: Bearer xyz, Proxy-Authorization: Basic abc= (the scheme is kept)
             new Rule(Pattern.compile("(?i)((?:proxy-)?authorization\\s*[:=]\\s*)((?:bearer|basic|token|digest)\\s+)?(?!\\*{8})[^\\s'\",;]+"),
-                    m -> m.group(1) + (m.group(2) == null ? "" : m.group(2)) + MASK),
-            new Rule("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{8,}", "$1 " + MASK),
+                    m -> m.group(1) + (m.group(2) == null ? "" : m.group(2)) + MASK, List.of("authorization")),
+            new Rule("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{8,}", "$1 " + MASK, "bearer", "basic"),
             // password=x, "token": "x", api_key: x, AWS_SECRET_ACCESS_KEY=x, PGPASSWORD=x, X-Auth-Token: x
-            new Rule("(?i)([A-Za-z0-9_.-]{0,40}" + KEY_WORDS + "[A-Za-z0-9_.-]{0,40}[\"']?[ \\t]*[:=][ \\t]*[\"']?)(?!\\*{8})[^\\s\"',;&}]+",
-                    "$1" + MASK),
+            // (the match starts at the keyword, so a scan costs one keyword test per character)
+            new Rule("(?i)(" + KEY_WORDS + "[A-Za-z0-9_.-]{0,40}[\"']?[ \\t]*[:=][ \\t]*[\"']?)(?!\\*{8})[^\\s\"',;&}]+",
+                    "$1" + MASK, KEY_TRIGGERS),
             // --password x, --token x
-            new Rule("(?i)(--[A-Za-z0-9_-]{0,40}" + KEY_WORDS + "[A-Za-z0-9_-]{0,40}\\s+[\"']?)(?!\\*{8})[^\\s\"',;&}]+", "$1" + MASK),
-            // scheme://user:password@host
-            new Rule("([a-zA-Z][a-zA-Z0-9+.-]{0,20}://[^/\\s:@]{1,128}:)[^@\\s/]{1,256}@", "$1" + MASK + "@"),
+            new Rule("(?i)(--[A-Za-z0-9_-]{0,40}" + KEY_WORDS + "[A-Za-z0-9_-]{0,40}\\s+[\"']?)(?!\\*{8})[^\\s\"',;&}]+", "$1" + MASK,
+                    KEY_TRIGGERS),
+            // scheme://user:password@host (the match starts at "://")
+            new Rule("(://[^/\\s:@]{1,128}:)[^@\\s/]{1,256}@", "$1" + MASK + "@", "://"),
             // an AWS secret access key beside its key id (40 base64 characters)
-            new Rule("(A(?:KI|SI)A[A-Z0-9]{16}[\\s\"',:=]+)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])", "$1" + MASK));
+            new Rule("(A(?:KI|SI)A[A-Z0-9]{16}[\\s\"',:=]+)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])", "$1" + MASK, "akia", "asia"));
 
     private Secrets() {
     }
@@ -68,7 +79,9 @@ public final class Secrets {
     public static String mask(String text) {
         if (text == null || text.isEmpty()) return text;
         String out = text;
+        String lower = text.toLowerCase(java.util.Locale.ROOT); // one pass; a rule whose words are absent costs nothing more
         for (Rule r : RULES) {
+            if (!r.worthTrying(lower)) continue;
             Matcher m = r.pattern.matcher(out);
             if (m.find()) out = m.replaceAll(match -> Matcher.quoteReplacement(r.replacement.apply(match)));
         }
