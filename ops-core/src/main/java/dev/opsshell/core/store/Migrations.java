@@ -18,6 +18,7 @@ final class Migrations {
 
     /** Returns how many migrations this call applied. */
     static int migrate(StoreLocation at, DataSource ds) {
+        if (SchemaVersion.current(at.dialect(), ds)) return 0; // nothing to do: Flyway not even loaded
         try {
             return Flyway.configure(Migrations.class.getClassLoader())
                     .dataSource(ds)

@@ -1,9 +1,9 @@
 package dev.opsshell.core.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.opsshell.core.history.HostRecord;
 import dev.opsshell.core.history.Recipe;
 import dev.opsshell.core.history.RunRecord;
@@ -20,7 +20,7 @@ import java.util.List;
 
 /** The {@code runs} and {@code run_hosts} tables: a {@link RunRecord} per run row, a {@link HostRecord} per host row. */
 final class RunRows {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     static final String SELECT = "SELECT id, started, finished, who, source_kind, source_detail, operation, target, via,"
             + " transport, exit_code, hosts, failed, recipe FROM runs";
@@ -113,21 +113,40 @@ final class RunRows {
         return out.toString();
     }
 
+    // Jackson's streaming API rather than an ObjectMapper: a one-liner records a run at every start,
+    // and the mapper's setup costs a fresh JVM more than the whole write
     private static String recipe(Recipe r) {
         if (r == null) return null;
-        ObjectNode node = JSON.createObjectNode().put("name", r.name());
-        r.args().forEach(node.putArray("args")::add);
-        return node.toString();
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("name", r.name());
+            g.writeArrayFieldStart("args");
+            for (String a : r.args()) g.writeString(a);
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
     }
 
     private static Recipe recipe(String text) {
         if (text == null || text.isBlank()) return null;
-        try {
-            JsonNode node = JSON.readTree(text);
-            List<String> args = new ArrayList<>();
-            node.path("args").forEach(a -> args.add(a.asText()));
-            return new Recipe(node.path("name").asText(), args);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        String name = null;
+        List<String> args = new ArrayList<>();
+        try (JsonParser p = JSON.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.getCurrentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("name")) name = p.getText();
+                else if (field.equals("args") && value == JsonToken.START_ARRAY) {
+                    while (p.nextToken() == JsonToken.VALUE_STRING) args.add(p.getText());
+                } else p.skipChildren();
+            }
+            return name == null ? null : new Recipe(name, args);
+        } catch (java.io.IOException | IllegalArgumentException e) {
             return null; // a recipe this version cannot read: the run shows as not rebuildable
         }
     }

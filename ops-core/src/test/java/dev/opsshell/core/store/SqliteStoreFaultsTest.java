@@ -5,6 +5,7 @@ import dev.opsshell.core.system.MachineState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -16,6 +17,7 @@ import static dev.opsshell.core.store.StoreContract.machine;
 import static dev.opsshell.core.store.StoreContract.runTogether;
 import static dev.opsshell.core.store.StoreContract.transition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,7 +72,29 @@ class SqliteStoreFaultsTest {
     void aFreshFileGetsEveryMigration() {
         StoreLocation at = StoreLocation.sqlite(dir.resolve("fresh.db"));
         SqliteFiles.prepare(at.file());
-        assertEquals(2, Migrations.migrate(at, DataSources.open(at)));
+        int carried = SchemaVersion.newestCarried(Dialect.SQLITE);
+        assertTrue(carried >= 3, "V1, V2 and history's V3 at least: " + carried);
+        DataSource ds = DataSources.open(at);
+        assertFalse(SchemaVersion.current(Dialect.SQLITE, ds));
+        assertEquals(carried, Migrations.migrate(at, ds));
+        assertTrue(SchemaVersion.current(Dialect.SQLITE, ds), "a migrated store is current: the next open skips Flyway");
+    }
+
+    @Test
+    void aStoreWithoutTheNewestMigrationOrWithAFailedStepIsNotCurrent() throws Exception {
+        StoreLocation at = StoreLocation.sqlite(dir.resolve("behind.db"));
+        SqliteFiles.prepare(at.file());
+        DataSource ds = DataSources.open(at);
+        Migrations.migrate(at, ds);
+        int newest = SchemaVersion.newestCarried(Dialect.SQLITE);
+        try (var c = ds.getConnection(); var st = c.createStatement()) {
+            st.execute("UPDATE flyway_schema_history SET success = 0 WHERE version = '1'");
+            assertFalse(SchemaVersion.current(Dialect.SQLITE, ds), "a failed step: Flyway must look");
+            st.execute("UPDATE flyway_schema_history SET success = 1 WHERE version = '1'");
+            assertTrue(SchemaVersion.current(Dialect.SQLITE, ds));
+            st.execute("DELETE FROM flyway_schema_history WHERE version = '" + newest + "'");
+            assertFalse(SchemaVersion.current(Dialect.SQLITE, ds), "the newest step not applied: Flyway must apply it");
+        }
     }
 
     @Test
