@@ -2,6 +2,7 @@ package dev.opsshell.shell;
 
 import dev.opsshell.core.Session;
 import dev.opsshell.core.history.RunSource;
+import dev.opsshell.remote.history.SessionHistory;
 import dev.opsshell.core.inventory.InventoryException;
 import dev.opsshell.core.run.Progress;
 import dev.opsshell.shell.repl.Echo;
@@ -64,7 +65,7 @@ final class Batch {
         CtrlC.cancelFanoutsFirst();
         Progress.Factory progress = ProgressLine.forThisProcess(options.stream());
         try (Session session = options.openSession(System.out, ConsolePrompter.forThisProcess(), progress);
-             Evaluator evaluator = starting.join()) {
+             Evaluator evaluator = opened(session, starting)) {
             session.colour(Tty.interactive());
             evaluator.library().load(options.libraryFolders()).problems().forEach(System.err::println);
             if (args.isPresent()) {
@@ -78,6 +79,12 @@ final class Batch {
             System.err.println("ops: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+    }
+
+    /** The evaluator once JShell is up; the history store opens meanwhile, on its own thread. */
+    private static Evaluator opened(Session session, CompletableFuture<Evaluator> starting) {
+        SessionHistory.openStoreSoon(session);
+        return starting.join();
     }
 
     /** Runs {@code work} with every run it starts recorded in history as coming from {@code source}. */

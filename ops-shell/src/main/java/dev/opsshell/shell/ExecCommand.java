@@ -2,6 +2,7 @@ package dev.opsshell.shell;
 
 import dev.opsshell.core.Session;
 import dev.opsshell.core.history.RunSource;
+import dev.opsshell.remote.history.SessionHistory;
 import dev.opsshell.core.host.Hosts;
 import dev.opsshell.core.inventory.InventoryException;
 import dev.opsshell.core.result.Results;
@@ -68,6 +69,7 @@ final class ExecCommand implements Callable<Integer> {
         Progress.Factory progress = ProgressLine.forThisProcess(options.stream());
         try (Session session = options.openSession(System.out, ConsolePrompter.forThisProcess(), progress)) {
             session.colour(Tty.interactive());
+            SessionHistory.openStoreSoon(session); // while the hosts are reached: the exit then waits only for the write
             Hosts hosts = AgentExec.hosts(session, pattern, via, hub, hubKey);
             if (options.forks() == null) session.update(s -> s.withForks(defaultForks(hosts.size(), s.forks())));
             String line = String.join(" ", command);

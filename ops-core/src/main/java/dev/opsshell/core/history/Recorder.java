@@ -41,6 +41,7 @@ public final class Recorder implements AutoCloseable {
     private long done;     // guarded by progress
     private long lost;     // guarded by progress
     private volatile boolean closed;
+    private boolean openFirst; // guarded by progress
     private volatile boolean reported;
     private Thread writer; // guarded by this
     private HistoryStore history; // the writer thread's
@@ -90,7 +91,24 @@ public final class Recorder implements AutoCloseable {
         writer.start();
     }
 
+    /**
+     * Opens the store now, on the recorder's thread, rather than when the first run finishes: a
+     * one-liner's run then finds it ready, so its exit does not wait for the opening. The prompt
+     * does not call this: opening the store would compete with its start for the CPU.
+     */
+    public void openSoon() {
+        synchronized (progress) {
+            openFirst = true;
+        }
+        startWriter();
+    }
+
     private void write() {
+        boolean open;
+        synchronized (progress) {
+            open = openFirst;
+        }
+        if (open) history();
         String who = Who.am();
         while (true) {
             RunFinished run;

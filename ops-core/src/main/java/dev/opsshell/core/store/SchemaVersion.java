@@ -2,9 +2,7 @@ package dev.opsshell.core.store;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.net.JarURLConnection;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,23 +34,28 @@ final class SchemaVersion {
         return carried > 0 && newestApplied(ds) == carried;
     }
 
-    /** The highest version among this dialect's migration scripts; -1 when they cannot be listed. */
+    /**
+     * The highest version among this dialect's migration scripts; -1 when they cannot be listed.
+     * Read from ops-core's own jar (or classes directory), found by this class's code source: a
+     * class loader's resource lookup would open every jar on the class path before it, which the
+     * class-data archive otherwise spares a fresh process.
+     */
     static int newestCarried(Dialect dialect) {
         String dir = dialect.migrations().substring("classpath:".length());
-        URL url = SchemaVersion.class.getClassLoader().getResource(dir);
-        if (url == null) return -1;
         try {
-            if (url.getProtocol().equals("file")) {
-                try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+            var source = SchemaVersion.class.getProtectionDomain().getCodeSource();
+            if (source == null) return -1;
+            Path where = Path.of(source.getLocation().toURI());
+            if (Files.isDirectory(where)) {
+                Path scripts = where.resolve(dir);
+                if (!Files.isDirectory(scripts)) return -1;
+                try (Stream<Path> files = Files.list(scripts)) {
                     return files.mapToInt(p -> version(p.getFileName().toString())).max().orElse(-1);
                 }
             }
-            if (url.getProtocol().equals("jar")) {
-                JarURLConnection jar = (JarURLConnection) url.openConnection();
-                jar.setUseCaches(true); // the class loader's own open jar
-                JarFile file = jar.getJarFile();
+            try (JarFile jar = new JarFile(where.toFile())) {
                 int max = -1;
-                for (Enumeration<JarEntry> e = file.entries(); e.hasMoreElements(); ) {
+                for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
                     String name = e.nextElement().getName();
                     if (name.startsWith(dir + "/")) max = Math.max(max, version(name.substring(dir.length() + 1)));
                 }
@@ -61,7 +64,6 @@ final class SchemaVersion {
         } catch (IOException | URISyntaxException | RuntimeException e) {
             return -1; // Flyway will find them its own way
         }
-        return -1;
     }
 
     private static int version(String fileName) {

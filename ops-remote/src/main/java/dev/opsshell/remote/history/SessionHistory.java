@@ -5,6 +5,8 @@ import dev.opsshell.core.history.HistorySettings;
 import dev.opsshell.core.history.Recorder;
 import dev.opsshell.remote.fleet.SessionStore;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -16,6 +18,7 @@ import java.util.function.Consumer;
  */
 public final class SessionHistory {
     private static volatile Consumer<String> problems = System.err::println;
+    private static final Map<Session, Recorder> RECORDERS = new ConcurrentHashMap<>();
 
     private SessionHistory() {
     }
@@ -38,7 +41,20 @@ public final class SessionHistory {
         if (!settings.record()) return;
         Recorder recorder = Recorder.attach(session.events(), () -> SessionStore.of(session).history(),
                 message -> problems.accept(message), settings);
-        session.closeOnExit(recorder);   // flushed first, then the store closes (registered after)
+        RECORDERS.put(session, recorder);
+        session.closeOnExit(() -> {       // flushed first, then the store closes (registered after)
+            RECORDERS.remove(session);
+            recorder.close();
+        });
         SessionStore.attach(session);
+    }
+
+    /**
+     * Opens the session's store now, in the background (one-liners, scripts, {@code ops exec}): by
+     * the time the run finishes it is open, and the process's exit waits only for the write.
+     */
+    public static void openStoreSoon(Session session) {
+        Recorder r = RECORDERS.get(session);
+        if (r != null) r.openSoon();
     }
 }
