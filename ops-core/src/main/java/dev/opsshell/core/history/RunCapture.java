@@ -7,6 +7,7 @@ import dev.opsshell.core.result.Results;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -25,6 +26,7 @@ public final class RunCapture {
     /** The run record (id 0) and its hosts. */
     public static RunDetail of(RunFinished run, String who) {
         Results results = run.results();
+        Set<String> known = knownSecrets(results);
         List<HostRecord> hosts = new ArrayList<>(results.size());
         Instant started = run.finished().minus(results.wall());
         TreeSet<String> transports = new TreeSet<>();
@@ -33,26 +35,50 @@ public final class RunCapture {
             if (r.start().isBefore(started)) started = r.start();
             if (!r.transport().isEmpty()) transports.add(r.transport());
             if (!r.ok()) failed++;
-            hosts.add(host(r));
+            hosts.add(host(r, known));
         }
         String via = results.hosts().via();
-        RunSource source = new RunSource(run.source().kind(), Secrets.mask(run.source().detail()));
+        RunSource source = new RunSource(run.source().kind(), Secrets.mask(run.source().detail(), known));
         Recipe recipe = run.recipe() == null ? null
-                : new Recipe(run.recipe().name(), run.recipe().args().stream().map(Secrets::mask).toList());
-        RunRecord record = new RunRecord(0, started, run.finished(), who, source, Secrets.mask(results.title()),
+                : new Recipe(run.recipe().name(), run.recipe().args().stream().map(a -> Secrets.mask(a, known)).toList());
+        RunRecord record = new RunRecord(0, started, run.finished(), who, source, Secrets.mask(results.title(), known),
                 results.hosts().name(), via, String.join(",", transports), results.exitCode(), results.size(), failed,
                 recipe);
         return new RunDetail(record, hosts);
     }
 
     static HostRecord host(Result r) {
+        return host(r, Set.of());
+    }
+
+    static HostRecord host(Result r, Set<String> known) {
         // masked whole, then cut: a key block cut in two would not be recognised
-        String out = Secrets.mask(r.stdout());
-        String err = Secrets.mask(r.stderr());
+        String out = Secrets.mask(r.stdout(), known);
+        String err = Secrets.mask(r.stderr(), known);
         boolean truncated = r.truncated() || out.length() > OUTPUT_CAP || err.length() > OUTPUT_CAP;
         return new HostRecord(r.host().name(), r.outcome(), r.exitCode(), r.duration(), r.transport(),
-                cut(out), cut(err), truncated, Secrets.mask(r.message()));
+                cut(out), cut(err), truncated, Secrets.mask(r.message(), known));
     }
+
+    /**
+     * The passwords the hosts' inventory gives ({@code ansible_password}, {@code ansible_become_password},
+     * {@code ansible_ssh_pass}, any variable named for a password, secret or token, but not a
+     * {@code _file}): masked wherever they appear, even where no pattern would see them
+     * ({@code echo hunter2}). The transports mask the sudo password they asked for the same way.
+     */
+    static Set<String> knownSecrets(Results results) {
+        Set<String> known = new java.util.HashSet<>();
+        for (dev.opsshell.core.host.Host h : results.hosts()) {
+            h.vars().forEach((name, value) -> {
+                if (SECRET_VAR.matcher(name).find() && !name.endsWith("_file") && value != null && value.length() >= 4) {
+                    known.add(value);
+                }
+            });
+        }
+        return known;
+    }
+
+    private static final java.util.regex.Pattern SECRET_VAR = java.util.regex.Pattern.compile("(?i)pass|secret|token");
 
     /** At most {@link #OUTPUT_CAP} characters plus a line saying how many were cut from the middle. */
     static String cut(String text) {

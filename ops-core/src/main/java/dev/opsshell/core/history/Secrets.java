@@ -75,6 +75,17 @@ public final class Secrets {
     private Secrets() {
     }
 
+    /**
+     * {@code text} with each of {@code known} (secrets known by value: the hosts' inventory
+     * passwords) and every secret it seems to hold replaced by {@link #MASK}.
+     */
+    public static String mask(String text, java.util.Collection<String> known) {
+        if (text == null || text.isEmpty()) return text;
+        String out = text;
+        for (String secret : known) out = out.replace(secret, MASK);
+        return mask(out);
+    }
+
     /** {@code text} with every secret it seems to hold replaced by {@link #MASK}. */
     public static String mask(String text) {
         if (text == null || text.isEmpty()) return text;

@@ -76,6 +76,20 @@ class RunCaptureTest {
     }
 
     @Test
+    void passwordsTheInventoryGivesAreMaskedWhereverTheyAppear() {
+        Host web1 = new Host("web1", "10.0.0.1", 22, "ops", java.util.Map.of("ansible_become_password", "Tr0ub4dor",
+                "ansible_ssh_private_key_file", "/home/ops/.ssh/id_ed25519", "http_port", "8080"), List.of());
+        Result r = new Result(web1, Outcome.OK, 0, "echo Tr0ub4dor\nTr0ub4dor\nport 8080 key /home/ops/.ssh/id_ed25519",
+                "", false, START, Duration.ZERO, "ssh", "");
+        Results results = new Results("echo Tr0ub4dor", Hosts.of("web", List.of(web1)), List.of(r), Duration.ZERO);
+        RunDetail d = RunCapture.of(new RunFinished(results, RunSource.shell("sudo(\"echo Tr0ub4dor\")"), START,
+                Recipe.of("sudo", "echo Tr0ub4dor")), "me@here");
+        String all = d.run() + d.run().source().detail() + d.run().recipe() + d.hosts();
+        assertFalse(all.contains("Tr0ub4dor"), all);
+        assertTrue(d.hosts().get(0).stdout().contains("port 8080 key /home/ops/.ssh/id_ed25519"), "other variables stay");
+    }
+
+    @Test
     void aKeyBlockStraddlingTheCapIsMaskedWhole() {
         String key = "-----BEGIN RSA PRIVATE KEY-----\n" + "K".repeat(64) + "\n-----END RSA PRIVATE KEY-----";
         String out = "x".repeat(RunCapture.OUTPUT_CAP / 2 - 10) + key + "y".repeat(RunCapture.OUTPUT_CAP);
