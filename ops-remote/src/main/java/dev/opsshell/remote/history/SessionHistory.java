@@ -50,6 +50,20 @@ public final class SessionHistory {
     }
 
     /**
+     * Waits (at most a few seconds) until the runs this session finished so far are written, so
+     * {@code history()} typed right after a run shows it.
+     */
+    public static void flush(Session session) {
+        Recorder r = RECORDERS.get(session);
+        if (r == null) return;
+        try {
+            r.flush(java.time.Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
      * Opens the session's store now, in the background (one-liners, scripts, {@code ops exec}): by
      * the time the run finishes it is open, and the process's exit waits only for the write.
      */
