@@ -134,6 +134,11 @@ class HistoryCommandLineIT {
         OpsProcess.Run missing = ops("history", "show", "999");
         assertEquals(2, missing.code(), missing.toString());
         assertTrue(missing.err().contains("no run #999"), missing.toString());
+        OpsProcess.Run noneFailed = ops("history", "rerun", "1", "--failed");
+        assertEquals(2, noneFailed.code(), noneFailed.toString());
+        assertTrue(noneFailed.err().contains("no host failed in run #1") && noneFailed.out().isEmpty(),
+                "nothing is run again: " + noneFailed);
+        assertEquals(1, json("history", "--json").size(), "and nothing new recorded");
         OpsProcess.Run bad = ops("history", "--since", "yesterday");
         assertEquals(2, bad.code(), bad.toString());
         assertTrue(bad.err().contains("30m, 2h, 7d"), bad.toString());

@@ -37,17 +37,13 @@ final class RerunCommand implements Callable<Integer> {
         var options = parent.ops().options();
         return CliHistory.run(options, spec, (history, out) -> {
             var detail = CliHistory.find(history, id);
-            if (detail.run().recipe() == null || (failedOnly && detail.failedHosts().isEmpty())) {
-                try {
-                    detail.rerun(); // says why it cannot be
-                } catch (OpsException e) {
-                    throw new IllegalArgumentException(e.getMessage(), e);
-                }
-            }
             String line = "ops history rerun " + id + (failedOnly ? " --failed" : "");
             Results results;
             try {
                 results = RunSource.during(RunSource.oneLiner(line), () -> failedOnly ? detail.rerunFailed() : detail.rerun());
+            } catch (OpsException e) {
+                // cannot be rebuilt (Java code, a masked secret) or no host failed: the command line asks for what cannot be
+                throw new IllegalArgumentException(e.getMessage(), e);
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
