@@ -86,6 +86,12 @@ class HistoryCommandLineIT {
         assertFalse(shown.toString().contains("abc123secret"), "no secret stored: " + shown);
         assertFalse(Files.readString(home.resolve(".ops/ops.db"), java.nio.charset.StandardCharsets.ISO_8859_1)
                 .contains("abc123secret"), "nor anywhere in the database file");
+
+        OpsProcess.Run report = ops("report", "--out", "r.html", "--since", "1h");
+        assertEquals(0, report.code(), report.toString());
+        assertTrue(report.out().contains("1 run →"), "the store's report lists the recorded run: " + report);
+        String page = Files.readString(home.resolve("r.html"));
+        assertTrue(page.contains("api_key=********") && !page.contains("abc123secret"), "masked in the report too");
     }
 
     @Test

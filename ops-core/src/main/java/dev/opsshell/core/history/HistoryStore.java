@@ -1,6 +1,10 @@
 package dev.opsshell.core.history;
 
+import dev.opsshell.core.result.Outcome;
+
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +23,9 @@ public interface HistoryStore {
 
     /** The runs the query selects, newest first (by id, which grows with each run recorded). */
     List<RunRecord> runs(RunQuery query);
+
+    /** How many hosts of each run ended each way ({@code OK 198, UNREACHABLE 2}), for tables of many runs. */
+    Map<Long, Map<Outcome, Integer>> outcomes(Collection<Long> runIds);
 
     /** One run with every host's outcome and output, in the order they were recorded. */
     Optional<RunDetail> run(long id);

@@ -6,7 +6,14 @@ import dev.opsshell.core.history.RunDetail;
 import dev.opsshell.core.history.RunQuery;
 import dev.opsshell.core.history.RunRecord;
 
+import dev.opsshell.core.result.Outcome;
+
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +38,18 @@ final class JdbcHistory implements HistoryStore {
         sql.append(" ORDER BY id DESC LIMIT ?");
         values.add(query.limit());
         return jdbc.list("listing runs", sql.toString(), RunRows::read, values.toArray());
+    }
+
+    @Override
+    public Map<Long, Map<Outcome, Integer>> outcomes(Collection<Long> runIds) {
+        Map<Long, Map<Outcome, Integer>> out = new HashMap<>();
+        if (runIds.isEmpty()) return out;
+        String marks = String.join(", ", Collections.nCopies(runIds.size(), "?"));
+        jdbc.list("counting the outcomes of " + runIds.size() + " runs", "SELECT run_id, outcome, count(*) FROM run_hosts"
+                        + " WHERE run_id IN (" + marks + ") GROUP BY run_id, outcome",
+                rs -> out.computeIfAbsent(rs.getLong(1), id -> new EnumMap<>(Outcome.class))
+                        .put(Outcome.valueOf(rs.getString(2)), rs.getInt(3)), runIds.toArray());
+        return out;
     }
 
     @Override

@@ -197,6 +197,11 @@ class RecorderTest {
         }
 
         @Override
+        public java.util.Map<Long, java.util.Map<Outcome, Integer>> outcomes(java.util.Collection<Long> runIds) {
+            return to.outcomes(runIds);
+        }
+
+        @Override
         public Optional<RunDetail> run(long id) {
             return to.run(id);
         }

@@ -81,6 +81,21 @@ public abstract class HistoryContract {
     }
 
     @Test
+    void outcomesAreCountedPerRun() {
+        RunRecord a = history.record(run("a", "web", T0, 3, 2), hosts(3, 2));
+        RunRecord b = history.record(run("b", "web", T0, 2, 0), hosts(2, 0));
+        List<HostRecord> mixed = new ArrayList<>(hosts(1, 0));
+        mixed.add(new HostRecord("gone", Outcome.UNREACHABLE, -1, Duration.ZERO, "ssh", "", "", false, "no route"));
+        RunRecord c = history.record(run("c", "web", T0, 2, 1), mixed);
+        var counts = history.outcomes(List.of(a.id(), b.id(), c.id(), 999_999L));
+        assertEquals(java.util.Map.of(Outcome.FAILED, 2, Outcome.OK, 1), counts.get(a.id()));
+        assertEquals(java.util.Map.of(Outcome.OK, 2), counts.get(b.id()));
+        assertEquals(java.util.Map.of(Outcome.OK, 1, Outcome.UNREACHABLE, 1), counts.get(c.id()));
+        assertFalse(counts.containsKey(999_999L));
+        assertEquals(java.util.Map.of(), history.outcomes(List.of()));
+    }
+
+    @Test
     void aRunWithoutRecipeOrHostsIsKept() {
         RunRecord in = new RunRecord(0, T0, T0, "", RunSource.UNKNOWN, "lambda", "all", "", "", 0, 0, 0, null);
         RunRecord stored = history.record(in, List.of());

@@ -4,6 +4,7 @@ import dev.opsshell.core.Session;
 import dev.opsshell.core.report.RecentEvents;
 import dev.opsshell.core.report.ReportFeed;
 import dev.opsshell.core.store.Store;
+import dev.opsshell.remote.history.HistoryReportFeed;
 
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -19,12 +20,12 @@ public final class ReportFeeds {
     }
 
     /**
-     * The store's samples and runs. Until the store keeps metrics ({@code Store.metrics()}: the
-     * newest per host, a time range) and run history ({@code Store.history()}), there is nothing
-     * to read and the feed is empty; connect them here.
+     * The store's samples and runs: the runs from its history ({@code Store.history()}). Until the
+     * store keeps metrics ({@code Store.metrics()}: the newest per host, a time range) there are no
+     * samples; connect them here, in place of the empty feed.
      */
     public static ReportFeed ofStore(Store store) {
-        return ReportFeed.empty();
+        return new HistoryReportFeed(store.history(), ReportFeed.empty());
     }
 
     /** Starts keeping what {@code session}'s events show (runs, samples), for {@link #forSession}. */
