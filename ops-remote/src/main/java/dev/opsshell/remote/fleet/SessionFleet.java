@@ -29,7 +29,7 @@ public final class SessionFleet {
 
     /** The store flag given ({@code --store}), null for the usual lookup; schedules open the same store. */
     public static String storeFlag() {
-        return storeFlag;
+        return SessionStore.flag();
     }
 
     public static HostProvisioner provisioner() {

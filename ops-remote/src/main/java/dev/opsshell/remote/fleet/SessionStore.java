@@ -29,6 +29,11 @@ public final class SessionStore {
         flag = storeFlag;
     }
 
+    /** The store flag given ({@code --store}), null for the usual lookup. */
+    public static String flag() {
+        return flag;
+    }
+
     /**
      * Registers the session's store-to-be with the session now, so that opening it later (on
      * another thread, maybe while the session closes) never has to touch the session.

@@ -5,10 +5,9 @@ import dev.opsshell.core.schedule.ScheduleState;
 import dev.opsshell.core.schedule.ScheduleStore;
 import dev.opsshell.core.schedule.Scheduler;
 import dev.opsshell.core.schedule.StoredRunner;
-import dev.opsshell.core.store.JdbcStore;
-import dev.opsshell.core.store.Store;
 import dev.opsshell.core.store.StoreLocation;
 import dev.opsshell.remote.fleet.SessionFleet;
+import dev.opsshell.remote.fleet.SessionStore;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +23,6 @@ import java.util.WeakHashMap;
  */
 public final class SessionSchedules {
     private static final Map<Session, Scheduler> SCHEDULERS = new WeakHashMap<>();
-    private static final Map<Session, Store> STORES = new WeakHashMap<>();
 
     private SessionSchedules() {
     }
@@ -38,11 +36,7 @@ public final class SessionSchedules {
     }
 
     public static synchronized ScheduleStore stored(Session session) {
-        return STORES.computeIfAbsent(session, s -> {
-            Store store = JdbcStore.open(StoreLocation.resolve(SessionFleet.storeFlag()));
-            s.closeOnExit(store);
-            return store;
-        }).schedules();
+        return SessionStore.of(session).schedules(); // the shell's one store, shared with the fleet and history
     }
 
     /** The session's and the store's schedules, with a note when stored ones have no hub to run them. */
