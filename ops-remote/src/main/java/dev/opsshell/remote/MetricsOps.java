@@ -8,7 +8,7 @@ import dev.opsshell.core.metrics.MetricSettings;
 import dev.opsshell.core.metrics.SampleFilter;
 import dev.opsshell.core.metrics.SampleRound;
 import dev.opsshell.core.metrics.Sampler;
-import dev.opsshell.remote.fleet.SessionFleet;
+import dev.opsshell.remote.fleet.SessionStore;
 import dev.opsshell.remote.hub.AgentTransport;
 import dev.opsshell.remote.metrics.AgentReadings;
 
@@ -79,12 +79,12 @@ public final class MetricsOps {
 
     /** The session's sampler (it keeps each host's last reading between rounds), made on first use. */
     public static synchronized Sampler sampler(Session session) {
-        return SAMPLERS.computeIfAbsent(session, s -> new Sampler(SessionFleet.current().store().metrics(), s.events(),
+        return SAMPLERS.computeIfAbsent(session, s -> new Sampler(SessionStore.of(s).metrics(), s.events(),
                 MetricSettings.retention()).source(AgentTransport.NAME, new AgentReadings()));
     }
 
     /** Stored samples of a metric ({@code cpu}, {@code load}, {@code memory}, {@code swap}, {@code disk}, {@code diskio}, {@code net}, {@code entropy}). */
     public static MetricQuery metrics(String metric) {
-        return new MetricQuery(() -> SessionFleet.current().store().metrics(), SampleFilter.metric(metric));
+        return new MetricQuery(() -> SessionStore.current().metrics(), SampleFilter.metric(metric));
     }
 }

@@ -2,6 +2,7 @@ package dev.opsshell.remote;
 
 import dev.opsshell.core.Session;
 import dev.opsshell.core.report.Report;
+import dev.opsshell.remote.history.SessionHistory;
 import dev.opsshell.remote.web.ReportFeeds;
 import dev.opsshell.remote.web.ReportFiles;
 
@@ -32,6 +33,7 @@ public final class Reports {
     /** The report of the last {@code since} in {@code file}; prints where it went, returns the file. */
     public static Path report(Path file, Duration since) {
         Session session = Session.current();
+        SessionHistory.flush(session); // the runs just made are still being written by the recorder
         Report r = Report.of(ReportFeeds.forSession(session), since, Instant.now());
         ReportFiles.write(file, r.html(ZoneId.systemDefault()));
         session.out().println("report of the last " + ReportFiles.words(since) + ": "

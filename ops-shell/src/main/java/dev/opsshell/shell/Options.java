@@ -67,7 +67,7 @@ public record Options(Path inventory, Integer forks, Duration timeout, boolean j
         session.prompter(prompter);
         session.progress(progress);
         SessionFleet.storeFlag(store); // the store opens on first use of the systems vocabulary or history
-        ReportFeeds.watch(session); // report() shows this session's runs and samples
+        ReportFeeds.watch(session); // what report() shows should the store not open
         SessionHistory.install(session);
         Recipes.install();
         SessionNotify.install(session, System.err::println, false); // after a failed run, a crossed threshold: notify.* in ~/.ops/config

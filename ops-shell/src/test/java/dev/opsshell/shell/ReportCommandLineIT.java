@@ -84,8 +84,18 @@ class ReportCommandLineIT {
     }
 
     @Test
-    void opsHubHttpServesTheReportToChromiumAndMetricsToPrometheus() throws Exception {
+    void opsHubHttpServesTheStoresSamplesAndRunsToChromiumAndPrometheus() throws Exception {
         Path home = Files.createDirectories(dir.resolve("home-hub"));
+        Map<String, String> env = Map.of("OPS_STORE", home.resolve("ops.db").toString());
+        // a shell sampled this machine and ran a command: the hub serves what it stored
+        OpsProcess.Run shell = OpsProcess.run(home, null, env, "-e", "sample(localhost(), load()); localhost().exec(\"exit 3\")");
+        assertEquals(5, shell.code(), shell.toString());
+        OpsProcess.Run stored = OpsProcess.run(home, null, env, "metrics", "load", "--field", "cores", "--latest", "--csv");
+        assertEquals(0, stored.code(), stored.toString());
+        List<String> csv = stored.out().lines().toList();
+        assertEquals(2, csv.size(), "one header, one sample: " + stored);
+        double cores = Double.parseDouble(csv.get(1).split(",")[4]);
+        assertTrue(cores >= 1, stored.toString());
         int httpPort = freePort();
         ProcessBuilder pb = new ProcessBuilder(OpsProcess.LAUNCHER.toString(), "hub", "--port", "0", "--bind", "127.0.0.1",
                 "--key-dir", home.resolve("hub").toString(), "--http", String.valueOf(httpPort)).directory(home.toFile());
@@ -111,8 +121,12 @@ class ReportCommandLineIT {
             });
             browser.requests();
             browser.open(base + "report");
-            assertTrue(browser.one("#no-samples").isDisplayed(), "an empty store's page says so");
-            assertTrue(browser.one("#no-runs").isDisplayed());
+            assertTrue(browser.all("#no-samples").isEmpty(), "the store's samples are charted");
+            assertTrue(browser.all("figure.chart").size() >= 4, "a chart for load 1m, 5m, 15m and cores at least");
+            var rows = browser.all("table.runs tbody tr");
+            assertEquals(2, rows.size(), "the sampling round and the command, newest first");
+            assertEquals("run failed", rows.get(0).getAttribute("class"));
+            assertEquals("exit 3", rows.get(0).findElement(org.openqa.selenium.By.cssSelector("td.operation")).getText());
             ReportPageChecks.assertSelfContained(browser, base + "report");
             browser.open(base);
             assertEquals(base + "metrics", browser.one("a#metrics").getAttribute("href"));
@@ -121,7 +135,9 @@ class ReportCommandLineIT {
                     "127.0.0.1:" + httpPort, "/metrics")) {
                 prometheus.awaitTargetUp();
                 assertEquals(1, prometheus.value("up{job=\"ops\"}"));
-                assertEquals(0, prometheus.value("scrape_samples_scraped{job=\"ops\"}"), "an empty store exposes no samples");
+                assertEquals(cores, prometheus.value("ops_load_cores{job=\"ops\",host=\"localhost\"}"),
+                        "the stored sample, scraped under its host label");
+                assertTrue(prometheus.value("ops_load_1m{job=\"ops\",host=\"localhost\"}") >= 0);
             }
         } finally {
             hub.destroy();

@@ -4,14 +4,15 @@ import dev.opsshell.core.Session;
 import dev.opsshell.core.report.RecentEvents;
 import dev.opsshell.core.report.ReportFeed;
 import dev.opsshell.core.store.Store;
+import dev.opsshell.remote.fleet.SessionStore;
 import dev.opsshell.remote.history.HistoryReportFeed;
 
 import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * Where reports read from: the store ({@code ops report}, {@code ops hub --http}) and the current
- * session ({@code report()} in the shell). The two places the metric store and run history plug in.
+ * Where reports read from: the store, for {@code ops report}, {@code ops hub --http} and
+ * {@code report()} in the shell (the session's store); what one session saw when no store opens.
  */
 public final class ReportFeeds {
     private static final Map<Session, RecentEvents> WATCHED = new WeakHashMap<>();
@@ -19,13 +20,9 @@ public final class ReportFeeds {
     private ReportFeeds() {
     }
 
-    /**
-     * The store's samples and runs: the runs from its history ({@code Store.history()}). Until the
-     * store keeps metrics ({@code Store.metrics()}: the newest per host, a time range) there are no
-     * samples; connect them here, in place of the empty feed.
-     */
+    /** The store's samples ({@code Store.metrics()}) and runs ({@code Store.history()}). */
     public static ReportFeed ofStore(Store store) {
-        return new HistoryReportFeed(store.history(), ReportFeed.empty());
+        return new HistoryReportFeed(store.history(), new StoredSamples(store.metrics()));
     }
 
     /** Starts keeping what {@code session}'s events show (runs, samples), for {@link #forSession}. */
@@ -37,11 +34,18 @@ public final class ReportFeeds {
     }
 
     /**
-     * The feed of {@code session}'s report: what it saw since {@link #watch} (watching from now if
-     * it was not). Once runs and samples are kept in the store, this becomes the store's feed.
+     * The feed of {@code session}'s report: its store's samples and runs (every shell's and the
+     * hub's on that store, as {@code ops report} shows). When the store cannot be opened, what
+     * this session saw since {@link #watch}, and a line saying why.
      */
     public static synchronized ReportFeed forSession(Session session) {
-        watch(session);
-        return WATCHED.get(session);
+        try {
+            return ofStore(SessionStore.of(session));
+        } catch (RuntimeException e) {
+            session.out().println("the store cannot be read (" + e.getMessage() + "); the report shows this session's"
+                    + " own runs and samples");
+            watch(session);
+            return WATCHED.get(session);
+        }
     }
 }
