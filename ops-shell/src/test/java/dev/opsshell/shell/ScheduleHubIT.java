@@ -158,6 +158,18 @@ class ScheduleHubIT {
         assertEquals("failed: 1 of 1 hosts (exit 5)", s.get("last_outcome").asText());
         Await.until(LIMIT, "the hub's notice line", () -> logs().contains(
                 "ops hub: notice: [schedule] schedule broken failed: 1 of 1 hosts (exit 5)"));
+        // the hub's runs are in the store's history, from the schedule (the hub shares one store)
+        Await.until(LIMIT, "the schedule's runs in the history", () -> {
+            try {
+                for (JsonNode r : new ObjectMapper().readTree(ops("history", "--failed", "--json").out())) {
+                    if (r.get("source").asText().equals("schedule") && r.get("source_detail").asText().equals("broken")
+                            && r.get("exit").asInt() == 5 && r.get("target").asText().equals("localhost")) return true;
+                }
+                return false;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
     }
 
     @Test

@@ -3,8 +3,8 @@ package dev.opsshell.shell.schedule;
 import dev.opsshell.core.Session;
 import dev.opsshell.core.run.Progress;
 import dev.opsshell.core.schedule.StoredRunner;
-import dev.opsshell.core.store.JdbcStore;
-import dev.opsshell.core.store.StoreLocation;
+import dev.opsshell.core.store.Store;
+import dev.opsshell.remote.fleet.SessionStore;
 import dev.opsshell.remote.hub.Hub;
 import dev.opsshell.remote.hub.SessionHub;
 import dev.opsshell.remote.schedule.SessionNotify;
@@ -27,12 +27,10 @@ public final class HubSchedules implements AutoCloseable {
     private static final Duration LEASE = Duration.ofSeconds(60);
 
     private final Session session;
-    private final JdbcStore store;
     private final StoredRunner runner;
 
-    private HubSchedules(Session session, JdbcStore store, StoredRunner runner) {
+    private HubSchedules(Session session, StoredRunner runner) {
         this.session = session;
-        this.store = store;
         this.runner = runner;
     }
 
@@ -51,22 +49,20 @@ public final class HubSchedules implements AutoCloseable {
         }
         SessionNotify.install(session, line -> System.err.println("ops hub: " + line), true);
         SessionHub.use(session, hub); // agents gone become notices; the session closes the hub with it
-        JdbcStore store = null;
         StoredRunner runner = null;
         if (schedules) {
             try {
-                store = JdbcStore.open(StoreLocation.resolve(options.store()));
+                // the session's one store: history records the schedules' runs in it too
+                Store store = SessionStore.of(session);
                 String id = host() + ":" + ProcessHandle.current().pid() + ":" + System.currentTimeMillis();
                 runner = new StoredRunner(store.schedules(), session.events(), id, "ops hub on " + hub.endpoint(), poll(),
                         LEASE, line -> System.err.println("ops hub: " + line)).start();
                 System.out.println("schedules: running the stored schedules of " + store.where() + " (ops schedule list)");
             } catch (RuntimeException e) {
                 System.err.println("ops hub: schedules off: " + e.getMessage());
-                if (store != null) store.close();
-                store = null;
             }
         }
-        return new HubSchedules(session, store, runner);
+        return new HubSchedules(session, runner);
     }
 
     private static Duration poll() {
@@ -87,7 +83,6 @@ public final class HubSchedules implements AutoCloseable {
     @Override
     public void close() {
         if (runner != null) runner.close();
-        if (store != null) store.close();
-        session.close();
+        session.close(); // closes the store after history's last write
     }
 }
