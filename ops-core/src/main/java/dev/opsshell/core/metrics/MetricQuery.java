@@ -67,8 +67,9 @@ public final class MetricQuery {
         return new Samples(store.get().latest(filter));
     }
 
+    /** A sparkline per host: of the field chosen with {@link #field}, else the metric's headline one (cpu: busy). */
     public Sparklines spark() {
-        return samples().spark();
+        return samples().spark(filter.field());
     }
 
     public Sparklines spark(String field) {

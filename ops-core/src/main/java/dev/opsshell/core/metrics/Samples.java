@@ -132,8 +132,14 @@ public final class Samples implements Iterable<Sample> {
         if (width < 1) throw new IllegalArgumentException("a sparkline needs a width of at least 1 column, got " + width);
         Map<Series, List<Sample>> shown = new TreeMap<>(java.util.Comparator.comparing(Series::metric)
                 .thenComparing(Series::field).thenComparing(Series.ORDER));
-        series().forEach((k, samples) -> {
-            String want = field != null ? field : SPARK_FIELD.getOrDefault(k.metric(), k.field());
+        Map<Series, List<Sample>> all = series();
+        // the metric's headline field when these samples have it, else every field they do have
+        java.util.Set<String> present = new java.util.HashSet<>();
+        all.keySet().forEach(k -> present.add(k.metric() + "/" + k.field()));
+        all.forEach((k, samples) -> {
+            String headline = SPARK_FIELD.getOrDefault(k.metric(), k.field());
+            String source = headline.equals("busy") && k.metric().equals("cpu") ? "idle" : headline;
+            String want = field != null ? field : present.contains(k.metric() + "/" + source) ? headline : k.field();
             if (want.equals("busy") && k.metric().equals("cpu") && k.field().equals("idle")) {
                 shown.put(new Series(k.host(), k.metric(), "busy", k.label()), samples.stream()
                         .map(s -> new Sample(s.host(), s.metric(), "busy", s.label(), 100 - s.value(), s.at())).toList());

@@ -62,4 +62,13 @@ class SparklineTest {
         assertThrows(IllegalArgumentException.class, () -> new Samples(s).spark("idle", 0));
         assertTrue(new Samples(List.of()).spark().toString().contains("(no samples)"));
     }
+
+    @Test
+    void samplesOfOneOtherFieldAreDrawnAsThatField() {
+        // metrics("cpu").field("user").spark(): no idle to draw busy from, so user is drawn (seen at the prompt)
+        List<Sample> s = List.of(at("web1", "user", 0, 10), at("web1", "user", 5, 20));
+        List<String> lines = new Samples(s).spark().toString().lines().toList();
+        assertEquals("cpu/user  2026-12-02 03:00:00Z → 2026-12-02 03:00:05Z", lines.get(0));
+        assertEquals("  web1  ▁█  min 10.0%  max 20.0%  last 20.0%", lines.get(1));
+    }
 }
