@@ -177,12 +177,17 @@ public record NotifySettings(Map<String, String> values) {
 
     /** Every key with its value (the default where unset) and what it takes; a webhook's path is not shown. */
     public String describe() {
-        StringBuilder s = new StringBuilder();
+        java.util.Map<String, String> shown = new java.util.LinkedHashMap<>();
         KEYS.forEach((k, d) -> {
             String v = get(k);
             if (k.equals("webhook.url") && !v.isEmpty()) v = v.replaceFirst("^(https?://[^/]+).*", "$1/…");
-            s.append(String.format("  %-22s %-14s %s%n", PREFIX + k, v.isEmpty() ? "-" : v, d[1]));
+            shown.put(k, v.isEmpty() ? "-" : v);
         });
+        // columns as wide as their widest cell, so a long key or value never pushes its row out of line
+        int keys = shown.keySet().stream().mapToInt(k -> (PREFIX + k).length()).max().orElse(0);
+        int values = shown.values().stream().mapToInt(String::length).max().orElse(0);
+        StringBuilder s = new StringBuilder();
+        shown.forEach((k, v) -> s.append(String.format("  %-" + keys + "s  %-" + values + "s  %s%n", PREFIX + k, v, KEYS.get(k)[1])));
         return s.toString();
     }
 }

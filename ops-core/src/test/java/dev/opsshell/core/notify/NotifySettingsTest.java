@@ -1,0 +1,28 @@
+package dev.opsshell.core.notify;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NotifySettingsTest {
+
+    @Test
+    void theSettingsTableKeepsEveryRowInLineWhateverTheLengthOfItsKeyOrValue() {
+        // notify.email.password_env and its value pushed their row out of line (seen in notifications() in tmux)
+        NotifySettings s = NotifySettings.defaults().with("email.host", "smtp.a-rather-long-name.example.org");
+        List<String> rows = s.describe().lines().toList();
+        assertEquals(NotifySettings.KEYS.size(), rows.size());
+        int column = -1;
+        for (String row : rows) {
+            String key = row.strip().split(" ")[0];
+            String description = NotifySettings.KEYS.get(key.substring("notify.".length()))[1];
+            int at = row.lastIndexOf(description);
+            assertTrue(at > 0, row);
+            if (column < 0) column = at;
+            assertEquals(column, at, "every description starts in one column: " + row);
+        }
+    }
+}
