@@ -184,8 +184,12 @@ public final class Session implements AutoCloseable {
         prompter = p;
     }
 
+    /**
+     * How runs show their progress. A schedule's runs happen behind the prompt and show none: their
+     * outcome is in {@code schedules()}, the history and notices, not in a line drawn over what is typed.
+     */
     public Progress.Factory progress() {
-        return progress;
+        return RunSource.current().kind() == RunSource.Kind.SCHEDULE ? Progress.Factory.NONE : progress;
     }
 
     public void progress(Progress.Factory p) {

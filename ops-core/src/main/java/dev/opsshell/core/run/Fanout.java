@@ -1,5 +1,6 @@
 package dev.opsshell.core.run;
 
+import dev.opsshell.core.history.RunSource;
 import dev.opsshell.core.host.Host;
 import dev.opsshell.core.host.Hosts;
 import dev.opsshell.core.result.Outcome;
@@ -47,7 +48,9 @@ public final class Fanout {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(forks, list.size()), daemonThreads());
         CompletionService<Integer> done = new ExecutorCompletionService<>(pool);
         List<Future<Integer>> futures = new ArrayList<>();
-        RUNNING.add(Thread.currentThread());
+        // Ctrl-C stops what the operator is waiting for, not a schedule's run going on behind the prompt
+        boolean foreground = RunSource.current().kind() != RunSource.Kind.SCHEDULE;
+        if (foreground) RUNNING.add(Thread.currentThread());
         try {
             for (int i = 0; i < list.size(); i++) {
                 int index = i;

@@ -1,5 +1,6 @@
 package dev.opsshell.core.run;
 
+import dev.opsshell.core.history.RunSource;
 import dev.opsshell.core.host.Host;
 import dev.opsshell.core.host.Hosts;
 import dev.opsshell.core.result.Outcome;
@@ -159,6 +160,38 @@ class FanoutTest {
         caller.join(10_000);
         assertFalse(caller.isAlive());
         assertTrue(out.get().list().stream().allMatch(x -> x.outcome() == Outcome.CANCELLED));
+    }
+
+    @Test
+    void cancelAllLeavesAScheduledRunGoingOnBehindThePrompt() throws Exception {
+        // Ctrl-C at the prompt is for what the operator waits for; a schedule's run goes on (and ends by itself)
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<Results> out = new AtomicReference<>();
+        Thread scheduled = new Thread(() -> {
+            try {
+                out.set(RunSource.during(RunSource.schedule("disk"), () -> Fanout.run("scheduled", hosts(1), 1,
+                        Progress.Factory.NONE, h -> {
+                            started.countDown();
+                            try {
+                                release.await();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                throw new IllegalStateException("interrupted by cancelAll");
+                            }
+                            return ok(h);
+                        })));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        scheduled.start();
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        Fanout.cancelAll();
+        release.countDown();
+        scheduled.join(10_000);
+        assertFalse(scheduled.isAlive());
+        assertEquals(Outcome.OK, out.get().list().get(0).outcome(), out.get().toString());
     }
 
     @Test
