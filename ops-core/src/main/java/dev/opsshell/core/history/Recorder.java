@@ -29,6 +29,8 @@ public final class Recorder implements AutoCloseable {
     public static final int CAPACITY = 1024;
     /** How long {@link #close()} waits for queued runs to be written. */
     public static final Duration FLUSH_WAIT = Duration.ofSeconds(20);
+    /** How long close waits for the writer to end (twice: then interrupted). */
+    static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private final Supplier<HistoryStore> opener;
     private final Consumer<String> problems;
@@ -156,9 +158,10 @@ public final class Recorder implements AutoCloseable {
             history = opener.get();
         } catch (RuntimeException e) {
             unusable = true;
-            report("history: runs are not recorded in this session: " + e.getMessage());
+            if (!closed) report("history: runs are not recorded in this session: " + e.getMessage());
             return null;
         }
+        if (closed) return history; // the session is ending: the purge waits for the next one
         try {
             Retention.applyIfDue(history, settings.retention(), Instant.now());
         } catch (RuntimeException e) {
@@ -216,6 +219,17 @@ public final class Recorder implements AutoCloseable {
         synchronized (this) {
             w = writer;
         }
-        if (w != null) w.interrupt();
+        if (w == null) return;
+        // the writer may still be opening the store (openSoon) or purging: the store must outlive it,
+        // so wait for it to end before the session closes the store (it polls every 200 ms)
+        try {
+            w.join(STOP_WAIT.toMillis());
+            if (w.isAlive()) {
+                w.interrupt();
+                w.join(STOP_WAIT.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -10,6 +10,7 @@ import dev.opsshell.core.result.Results;
 import dev.opsshell.core.store.JdbcStore;
 import dev.opsshell.core.store.Store;
 import dev.opsshell.core.store.StoreLocation;
+import dev.opsshell.core.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -167,6 +169,32 @@ class RecorderTest {
         assertEquals(Optional.empty(), Retention.applyIfDue(h, Duration.ofDays(30), Instant.now()), "purged today already");
         assertEquals(Optional.of(1), Retention.applyIfDue(h, Duration.ofDays(30), Instant.now().plus(Duration.ofDays(1))));
         assertEquals(Optional.empty(), Retention.applyIfDue(h, null, Instant.now().plus(Duration.ofDays(9))), "kept forever");
+    }
+
+    @Test
+    void closingWhileTheStoreIsStillOpeningWaitsForTheWriterSoTheStoreOutlivesIt() throws Exception {
+        // an ops exec that failed at once closed its store under the recorder still opening it, and the
+        // purge then said "HikariDataSource has been closed" (a full CI run, TargetsCommandLineIT)
+        CountDownLatch opening = new CountDownLatch(1);
+        CountDownLatch opened = new CountDownLatch(1);
+        Recorder recorder = Recorder.attach(events, () -> {
+            opening.countDown();
+            await(opened);
+            return store.history();
+        }, problems::add, HistorySettings.defaults());
+        recorder.openSoon();
+        await(opening);
+        Thread closer = new Thread(recorder::close, "closer");
+        closer.start();
+        Thread.State state = Await.value(Duration.ofSeconds(30), "the closer to wait or end", () -> {
+            Thread.State st = closer.getState();
+            return st == Thread.State.TERMINATED || st == Thread.State.TIMED_WAITING ? Optional.of(st) : Optional.empty();
+        });
+        assertEquals(Thread.State.TIMED_WAITING, state, "close returned while the store was still being opened");
+        opened.countDown();
+        closer.join(30_000);
+        assertFalse(closer.isAlive());
+        assertEquals(List.of(), problems);
     }
 
     private static void await(CountDownLatch latch) {
