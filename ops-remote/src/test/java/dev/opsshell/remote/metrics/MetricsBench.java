@@ -43,7 +43,8 @@ import java.util.Locale;
 public final class MetricsBench {
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    private static final int WARMUP = 3;
+    /** Rounds not measured first (-Dops.bench.warmup): a young JVM is still compiling the round. */
+    private static final int WARMUP = Integer.getInteger("ops.bench.warmup", 3);
 
     public static void main(String[] args) throws Exception {
         String mode = args[0];
