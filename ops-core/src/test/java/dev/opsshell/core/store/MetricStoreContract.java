@@ -85,6 +85,20 @@ public abstract class MetricStoreContract {
     }
 
     @Test
+    void aRoundOfManyStatementsWithRepeatedSeriesIsStoredExactlyAndItsNewestWin() {
+        // 250 samples: more than one multi-row statement and a shorter last one; 5 rounds of 50 series,
+        // the newest of each in the middle of the list, so the upsert sees every series five times
+        List<Sample> in = new ArrayList<>();
+        for (int round : new int[] {0, 2, 4, 3, 1})
+            for (int host = 0; host < 50; host++) in.add(s("h" + host, "cpu", "user", "", round * 100 + host, round * 5));
+        metrics.insert(in);
+        assertEquals(250, metrics.query(SampleFilter.any()).size());
+        List<Sample> latest = metrics.latest(SampleFilter.any());
+        assertEquals(50, latest.size());
+        for (Sample l : latest) assertEquals(s(l.host(), "cpu", "user", "", 400 + Integer.parseInt(l.host().substring(1)), 20), l);
+    }
+
+    @Test
     void purgeDeletesWhatIsOlderThanTheCutoffOnly() {
         metrics.insert(List.of(s("a", "load", "1m", "", 1, 0), s("a", "load", "1m", "", 2, 60), s("b", "load", "1m", "", 3, 0)));
         assertEquals(2, metrics.purgeBefore(T0.plusSeconds(30)));
