@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads {@code --timeout} values: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, or plain seconds. */
+/** Reads durations ({@code --timeout}, {@code --last}): {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 2d}, or plain seconds. */
 public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-    private static final Pattern FORM = Pattern.compile("(\\d+)(ms|s|m|h)?");
+    private static final Pattern FORM = Pattern.compile("(\\d+)(ms|s|m|h|d)?");
 
     @Override
     public Duration convert(String value) {
@@ -20,7 +20,7 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
         Matcher m = FORM.matcher(value.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw new CommandLine.TypeConversionException("'" + value
-                    + "' is not a duration; write it as 500ms, 30s, 5m or 2h (0 means no limit)");
+                    + "' is not a duration; write it as 500ms, 30s, 5m, 2h or 2d (0 means no limit)");
         }
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);
@@ -28,6 +28,7 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
             case "ms" -> Duration.ofMillis(n);
             case "m" -> Duration.ofMinutes(n);
             case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
             default -> Duration.ofSeconds(n);
         };
     }

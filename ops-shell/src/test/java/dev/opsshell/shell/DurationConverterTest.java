@@ -17,6 +17,7 @@ class DurationConverterTest {
         assertEquals(Duration.ofMinutes(5), DurationConverter.parse("5m"));
         assertEquals(Duration.ofHours(2), DurationConverter.parse("2H"));
         assertEquals(Duration.ofSeconds(45), DurationConverter.parse("45"));
+        assertEquals(Duration.ofDays(2), DurationConverter.parse("2d"), "ops metrics --last 2d, as its help says");
         assertEquals(Duration.ZERO, DurationConverter.parse("0"));
     }
 

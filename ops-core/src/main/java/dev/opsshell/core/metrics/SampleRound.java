@@ -8,6 +8,16 @@ import dev.opsshell.core.result.Results;
  * container without /proc/diskstats, says so on its stderr).
  */
 public record SampleRound(Samples samples, Results results) {
+    /** The hosts that were read, as results to go on from: {@code sample(web, cpu()).successful().exec(…)}. */
+    public Results successful() {
+        return results.successful();
+    }
+
+    /** The hosts that could not be read, with why. */
+    public Results failed() {
+        return results.failed();
+    }
+
     /** The samples as a table, then the hosts that gave none or not all, with why. */
     public String pretty() {
         StringBuilder s = new StringBuilder(samples.table());

@@ -72,6 +72,9 @@ class SamplerTest {
         SampleRound first = sampler.sampleOnce(hosts(), Set.of(Family.NET));
         assertEquals(List.of(true, true), askedTwice);
         assertEquals(1000.0, first.samples().host("h1").value("h1", "rx_bytes_per_s"), 1e-9);
+        // a round is a pipeline step like any other: the hosts read go on (sample(web, cpu()).successful().exec(…))
+        assertEquals(List.of("h1", "h2"), first.successful().list().stream().map(r -> r.host().name()).toList());
+        assertEquals(0, first.failed().size());
         askedTwice.clear();
         SampleRound second = sampler.sampleOnce(hosts(), Set.of(Family.NET));
         assertEquals(List.of(false, false), askedTwice);
