@@ -1,5 +1,6 @@
 package dev.opsshell.shell.history;
 
+import dev.opsshell.shell.JsonDocument;
 import dev.opsshell.core.history.History;
 import dev.opsshell.core.history.RunQuery;
 import dev.opsshell.shell.ExitCodes;
@@ -56,7 +57,7 @@ public final class HistoryCommand implements Callable<Integer> {
         return CliHistory.run(ops.options(), spec, (history, out) -> {
             RunQuery q = query(Instant.now());
             var runs = history.runs(q);
-            out.println(json ? HistoryJson.text(HistoryJson.runs(runs)) : new History(() -> history, q).toString());
+            out.println(json ? JsonDocument.text(HistoryJson.runs(runs)) : new History(() -> history, q).toString());
             return ExitCodes.OK;
         });
     }

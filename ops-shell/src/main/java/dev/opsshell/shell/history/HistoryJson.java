@@ -1,7 +1,5 @@
 package dev.opsshell.shell.history;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsshell.core.history.HostRecord;
 import dev.opsshell.core.history.RunDetail;
 import dev.opsshell.core.history.RunRecord;
@@ -17,17 +15,7 @@ import java.util.Map;
  * field by field, so a new field never leaks out unreviewed.
  */
 final class HistoryJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private HistoryJson() {
-    }
-
-    static String text(Object document) {
-        try {
-            return MAPPER.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write JSON: " + e.getMessage(), e);
-        }
     }
 
     static List<Map<String, Object>> runs(List<RunRecord> runs) {

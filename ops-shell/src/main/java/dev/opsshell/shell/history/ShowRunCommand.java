@@ -1,5 +1,6 @@
 package dev.opsshell.shell.history;
 
+import dev.opsshell.shell.JsonDocument;
 import dev.opsshell.shell.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +27,7 @@ final class ShowRunCommand implements Callable<Integer> {
         var options = parent.ops().options();
         return CliHistory.run(options, spec, (history, out) -> {
             var detail = CliHistory.find(history, id);
-            out.println(options.json() ? HistoryJson.text(HistoryJson.detail(detail)) : detail.toString().stripTrailing());
+            out.println(options.json() ? JsonDocument.text(HistoryJson.detail(detail)) : detail.toString().stripTrailing());
             return ExitCodes.OK;
         });
     }

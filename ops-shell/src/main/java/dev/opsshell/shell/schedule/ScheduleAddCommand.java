@@ -1,5 +1,6 @@
 package dev.opsshell.shell.schedule;
 
+import dev.opsshell.shell.JsonDocument;
 import dev.opsshell.core.schedule.ActionKinds;
 import dev.opsshell.core.schedule.ScheduleNames;
 import dev.opsshell.core.schedule.StoredAction;
@@ -68,7 +69,7 @@ final class ScheduleAddCommand implements Callable<Integer> {
             if (parent.json()) {
                 Map<String, Object> o = ScheduleJson.schedule(s, now);
                 o.put("hub_running", note.isEmpty());
-                out.println(ScheduleJson.text(o));
+                out.println(JsonDocument.text(o));
             } else {
                 out.println(new ScheduleList(List.of(s.state(now)), note));
             }

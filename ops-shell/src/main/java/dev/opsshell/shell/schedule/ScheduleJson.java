@@ -1,7 +1,5 @@
 package dev.opsshell.shell.schedule;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsshell.core.schedule.StoredSchedule;
 
 import java.time.Instant;
@@ -10,17 +8,7 @@ import java.util.Map;
 
 /** {@code ops schedule … --json}: one document per command, snake_case keys, ISO-8601 times. */
 final class ScheduleJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private ScheduleJson() {
-    }
-
-    static String text(Object document) {
-        try {
-            return MAPPER.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write JSON: " + e.getMessage(), e);
-        }
     }
 
     static Map<String, Object> schedule(StoredSchedule s, Instant now) {

@@ -1,5 +1,6 @@
 package dev.opsshell.shell.schedule;
 
+import dev.opsshell.shell.JsonDocument;
 import dev.opsshell.core.schedule.StoredSchedule;
 import dev.opsshell.remote.schedule.ScheduleList;
 import dev.opsshell.remote.schedule.SessionSchedules;
@@ -27,7 +28,7 @@ final class ScheduleListCommand implements Callable<Integer> {
             Instant now = Instant.now();
             List<StoredSchedule> all = schedules.list();
             if (parent.json()) {
-                out.println(ScheduleJson.text(all.stream().map(s -> ScheduleJson.schedule(s, now)).toList()));
+                out.println(JsonDocument.text(all.stream().map(s -> ScheduleJson.schedule(s, now)).toList()));
             } else {
                 String note = all.isEmpty() ? "" : SessionSchedules.noHubNote(schedules, now);
                 out.println(new ScheduleList(all.stream().map(s -> s.state(now)).toList(), note));

@@ -1,5 +1,6 @@
 package dev.opsshell.shell.schedule;
 
+import dev.opsshell.shell.JsonDocument;
 import dev.opsshell.core.schedule.StoredSchedule;
 import dev.opsshell.shell.ExitCodes;
 import picocli.CommandLine.Command;
@@ -53,7 +54,7 @@ final class ScheduleStopCommand implements Callable<Integer> {
             if (parent.json()) {
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("stopped", stopped);
-                out.println(ScheduleJson.text(o));
+                out.println(JsonDocument.text(o));
             } else {
                 out.println(stopped.isEmpty() ? "no schedules to stop" : "stopped " + String.join(", ", stopped));
             }

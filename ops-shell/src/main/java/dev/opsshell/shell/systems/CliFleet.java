@@ -1,5 +1,6 @@
 package dev.opsshell.shell.systems;
 
+import dev.opsshell.shell.JsonDocument;
 import dev.opsshell.core.OpsException;
 import dev.opsshell.core.Session;
 import dev.opsshell.core.fleet.Fleet;
@@ -70,6 +71,6 @@ final class CliFleet {
     }
 
     static void print(PrintWriter out, boolean json, Object text, Object document) {
-        out.println(json ? SystemsJson.text(document) : text.toString());
+        out.println(json ? JsonDocument.text(document) : text.toString());
     }
 }

@@ -1,7 +1,5 @@
 package dev.opsshell.shell.systems;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsshell.core.fleet.ConvergePlan;
 import dev.opsshell.core.fleet.JobResults;
 import dev.opsshell.core.job.JobRecord;
@@ -22,17 +20,7 @@ import java.util.Map;
  * Built field by field rather than from the records, so a new field never leaks out unreviewed.
  */
 final class SystemsJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private SystemsJson() {
-    }
-
-    static String text(Object document) {
-        try {
-            return MAPPER.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write JSON: " + e.getMessage(), e);
-        }
     }
 
     static Map<String, Object> machine(Machine m) {
