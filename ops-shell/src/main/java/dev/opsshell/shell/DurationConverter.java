@@ -20,7 +20,7 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
         Matcher m = FORM.matcher(value.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw new CommandLine.TypeConversionException("'" + value
-                    + "' is not a duration; write it as 500ms, 30s, 5m, 2h or 2d (0 means no limit)");
+                    + "' is not a duration; write it as 500ms, 30s, 5m or 2h (0 means no limit)");
         }
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);
