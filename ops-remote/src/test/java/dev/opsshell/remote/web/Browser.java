@@ -1,5 +1,7 @@
 package dev.opsshell.remote.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsshell.core.testing.Requirements;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -17,8 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Debian's Chromium, headless, driven through Debian's chromedriver (Selenium): a fresh profile
@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 public final class Browser implements AutoCloseable {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    private static final Pattern REQUEST = Pattern.compile("\"method\":\"Network\\.requestWillBeSent\".*?\"url\":\"([^\"]*)\"");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ChromeDriver driver;
 
@@ -79,14 +79,33 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
-    /** Every URL the browser requested since the last call (the page itself included). */
+    /**
+     * Every URL a page requested since the last call (the page itself included). Requests made by
+     * Chromium's own pages (chrome://, such as the new tab page it may still be loading at start)
+     * are not a page's and are left out: a CI run once saw chrome://new-tab-page-third-party/ here.
+     */
     public List<String> requests() {
         List<String> urls = new ArrayList<>();
         for (LogEntry e : driver.manage().logs().get(LogType.PERFORMANCE)) {
-            Matcher m = REQUEST.matcher(e.getMessage());
-            if (m.find()) urls.add(m.group(1));
+            JsonNode message = parse(e.getMessage()).path("message");
+            if (!message.path("method").asText().equals("Network.requestWillBeSent")) continue;
+            JsonNode params = message.path("params");
+            if (browserOwn(params.path("documentURL").asText()) || browserOwn(params.path("request").path("url").asText())) continue;
+            urls.add(params.path("request").path("url").asText());
         }
         return urls;
+    }
+
+    static boolean browserOwn(String url) {
+        return url.startsWith("chrome://") || url.startsWith("chrome-untrusted://");
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("chromedriver's performance log held no JSON: " + text, e);
+        }
     }
 
     /** What the page's console said since the last call (CSP violations among it). */
