@@ -8,7 +8,8 @@ import java.nio.file.Path;
 
 /**
  * Schedules and notices in a real terminal (tmux): a schedule's failing runs are told by a notice
- * printed above the line being typed, and the prompt goes on; schedules() shows it.
+ * printed above the line being typed, and the prompt goes on; schedules() shows it; Tab completes
+ * schedule and metric names inside their strings.
  */
 class TerminalScheduleIT {
     private static final long START = 60; // seconds; a cold JVM on a busy 2-core machine
@@ -30,9 +31,15 @@ class TerminalScheduleIT {
             t.press("Enter");
             t.await("the schedules table", 30, screen -> screen.contains("probe  every 1s  session")
                     && screen.contains("failed: 1 of 1 hosts (exit 5)"));
-            t.type("stopSchedule(\"probe\")");
+            t.type("stopSchedule(\"pr");
+            t.press("Tab"); // the schedule's name, from this shell's schedules
+            t.await(PROMPT + "stopSchedule(\"probe", 15);
+            t.type("\")");
             t.press("Enter");
             t.await("no schedules: every(", 30);
+            t.type("metrics(\"ent");
+            t.press("Tab"); // a metric's name
+            t.await(PROMPT + "metrics(\"entropy", 15);
         }
     }
 }

@@ -92,6 +92,11 @@ public record NotifySettings(Map<String, String> values) {
         return new NotifySettings(m);
     }
 
+    /** The keys there are, without their {@code notify.} prefix, in the order {@link #describe()} lists them. */
+    public static List<String> keys() {
+        return List.copyOf(KEYS.keySet());
+    }
+
     public String get(String key) {
         return values.getOrDefault(key, KEYS.get(key)[0]);
     }

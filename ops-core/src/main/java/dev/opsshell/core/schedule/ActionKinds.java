@@ -38,6 +38,12 @@ public final class ActionKinds {
         return action;
     }
 
+    /** The kinds' names, sorted ({@code sample}, {@code script}, …). */
+    public static synchronized List<String> names() {
+        load();
+        return List.copyOf(KINDS.keySet());
+    }
+
     public static synchronized List<String> usages() {
         load();
         return KINDS.values().stream().map(ActionKind::usage).toList();

@@ -1,6 +1,11 @@
 package dev.opsshell.shell.repl;
 
 import dev.opsshell.core.Session;
+import dev.opsshell.core.metrics.Family;
+import dev.opsshell.core.notify.NotifySettings;
+import dev.opsshell.core.schedule.ActionKinds;
+import dev.opsshell.core.schedule.ScheduleState;
+import dev.opsshell.remote.schedule.SessionSchedules;
 import dev.opsshell.remote.fleet.SessionFleet;
 import jdk.jshell.SourceCodeAnalysis;
 import org.jline.reader.CompletingParsedLine;
@@ -9,6 +14,7 @@ import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +25,8 @@ import java.util.function.Supplier;
  * Tells JLine when typed Java is finished (Enter on an unfinished snippet opens a continuation
  * line instead of evaluating) and what word Tab is completing: inventory names inside
  * {@code hosts("…}, type names and system ids from the store inside {@code type("…} and
- * {@code system("…} ({@link SystemsCompletion}), a shell command after '/', otherwise what JShell's
+ * {@code system("…} ({@link SystemsCompletion}), metric, schedule, action and setting names
+ * ({@link VocabularyCompletion}), a shell command after '/', otherwise what JShell's
  * source analysis suggests.
  */
 public final class SnippetParser implements Parser {
@@ -55,6 +62,12 @@ public final class SnippetParser implements Parser {
             stored.get().values().forEach(v -> s.add(new Suggestion(v, stored.get().group())));
             return new Line(line, cursor, stored.get().anchor(), s);
         }
+        Optional<VocabularyCompletion.Candidates> named = vocabulary(line, cursor);
+        if (named.isPresent()) {
+            List<Suggestion> s = new ArrayList<>();
+            named.get().values().forEach(v -> s.add(new Suggestion(v, named.get().group())));
+            return new Line(line, cursor, named.get().anchor(), s);
+        }
         if (line.startsWith("/") && !line.substring(0, cursor).contains(" ")) {
             List<Suggestion> s = new ArrayList<>();
             Commands.names().forEach(n -> s.add(new Suggestion(n, null)));
@@ -76,6 +89,20 @@ public final class SnippetParser implements Parser {
             return SystemsCompletion.at(line, cursor, () -> SessionFleet.current().store());
         } catch (RuntimeException e) {
             return Optional.of(new SystemsCompletion.Candidates(cursor, List.of(), "the store cannot be read: " + e.getMessage()));
+        }
+    }
+
+    /** Metric names, schedule names (this shell's and the store's), action kinds, notify settings; none if they cannot be read. */
+    private static Optional<VocabularyCompletion.Candidates> vocabulary(String line, int cursor) {
+        VocabularyCompletion.Names names = new VocabularyCompletion.Names(
+                () -> Arrays.stream(Family.values()).map(Family::word).toList(),
+                () -> SessionSchedules.list(Session.current(), true).stream().map(ScheduleState::name).toList(),
+                ActionKinds::names,
+                NotifySettings::keys);
+        try {
+            return VocabularyCompletion.at(line, cursor, names);
+        } catch (RuntimeException e) {
+            return Optional.of(new VocabularyCompletion.Candidates(cursor, List.of(), "the names cannot be read: " + e.getMessage()));
         }
     }
 
