@@ -2,6 +2,7 @@ package dev.opsshell.remote;
 
 import dev.opsshell.core.Session;
 import dev.opsshell.core.report.Report;
+import dev.opsshell.core.text.Durations;
 import dev.opsshell.remote.history.SessionHistory;
 import dev.opsshell.remote.web.ReportFeeds;
 import dev.opsshell.remote.web.ReportFiles;
@@ -36,7 +37,7 @@ public final class Reports {
         SessionHistory.flush(session); // the runs just made are still being written by the recorder
         Report r = Report.of(ReportFeeds.forSession(session), since, Instant.now());
         ReportFiles.write(file, r.html(ZoneId.systemDefault()));
-        session.out().println("report of the last " + ReportFiles.words(since) + ": "
+        session.out().println("report of the last " + Durations.words(since) + ": "
                 + ReportFiles.contents(r.charts().size(), r.runs().size()) + " → " + file.toAbsolutePath().toUri());
         return file;
     }

@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
  */
 final class FastArgs {
     private static final Pattern COUNT = Pattern.compile("\\d{1,9}");
-    private static final Pattern DURATION = Pattern.compile("\\d+(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
 
     private FastArgs() {
     }
@@ -71,8 +70,11 @@ final class FastArgs {
                     ops.forks = Integer.parseInt(value);
                 }
                 case "--timeout" -> {
-                    if (!DURATION.matcher(value.strip()).matches()) return null;
-                    ops.timeout = DurationConverter.parse(value);
+                    try {
+                        ops.timeout = DurationConverter.parse(value);
+                    } catch (RuntimeException notADuration) {
+                        return null; // picocli says what is wrong with it
+                    }
                 }
                 case "-e" -> {
                     if (exec != null) return null;

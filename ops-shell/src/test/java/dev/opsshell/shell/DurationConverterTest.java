@@ -25,5 +25,7 @@ class DurationConverterTest {
     void rejectsAnythingElseWithAHint() {
         assertThrows(CommandLine.TypeConversionException.class, () -> DurationConverter.parse("5 minutes"));
         assertThrows(CommandLine.TypeConversionException.class, () -> DurationConverter.parse("-3s"));
+        assertEquals("'soon' is not a duration; write it as 500ms, 30s, 5m or 2h, or in days (2d) or weeks (2w)",
+                assertThrows(CommandLine.TypeConversionException.class, () -> DurationConverter.parse("soon")).getMessage());
     }
 }

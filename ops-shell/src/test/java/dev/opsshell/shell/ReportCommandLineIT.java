@@ -80,7 +80,7 @@ class ReportCommandLineIT {
 
         OpsProcess.Run bad = OpsProcess.run(home, null, env, "report", "--since", "soon");
         assertEquals(2, bad.code(), bad.toString());
-        assertTrue(bad.err().contains("'soon' is not a time range: say 90s, 30m, 6h or 7d"), bad.toString());
+        assertTrue(bad.err().contains("--since 'soon' is not a duration; write it as 500ms, 30s, 5m or 2h, or in days (2d) or weeks (2w)"), bad.toString());
     }
 
     @Test

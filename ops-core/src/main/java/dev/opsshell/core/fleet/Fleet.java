@@ -26,8 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The systems half of a shell: the store, the drivers and the job queue, and the verbs on them
@@ -197,19 +195,6 @@ public final class Fleet implements AutoCloseable {
 
     String table(List<Machine> machines) {
         return MachineTable.render(machines, agentConnected);
-    }
-
-    /** Parses {@code 90s}, {@code 2m}, {@code 1500ms} (for command-line flags). */
-    public static Duration duration(String text) {
-        Matcher m = Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text.trim());
-        if (!m.matches()) throw new IllegalArgumentException("a duration like 90s, 2m or 1500ms, got: " + text);
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
     }
 
     @Override

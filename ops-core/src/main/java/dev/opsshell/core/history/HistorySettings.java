@@ -1,5 +1,7 @@
 package dev.opsshell.core.history;
 
+import dev.opsshell.core.text.Durations;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -47,25 +49,18 @@ public record HistorySettings(boolean record, Duration retention) {
     }
 
     /**
-     * A retention as written: a number and a unit ({@code 90d}, {@code 2w}, {@code 12h}, {@code 30m});
-     * {@code forever} (or {@code off}, {@code 0}) keeps every run: null.
+     * A retention as written: a duration ({@link Durations}: {@code 90d}, {@code 2w}, {@code 12h});
+     * {@code forever} (or {@code never}, {@code off}, {@code 0}) keeps every run: null.
      */
     public static Duration retention(String text, String from) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         if (t.equals("forever") || t.equals("off") || t.equals("0") || t.equals("never")) return null;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*([mhdw])").matcher(t);
-        if (!m.matches()) {
-            throw new IllegalArgumentException(from + "=" + text + " is not a retention: write a number and m, h, d or w"
-                    + " (90d, 2w, 12h), or forever");
+        try {
+            Duration d = Durations.parse(t);
+            return d.isZero() ? null : d;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(from + ": " + e.getMessage() + ", or forever to keep every run", e);
         }
-        long n = Long.parseLong(m.group(1));
-        Duration d = switch (m.group(2)) {
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            case "d" -> Duration.ofDays(n);
-            default -> Duration.ofDays(7 * n);
-        };
-        return d.isZero() ? null : d;
     }
 
     private static String first(String a, String b, String otherwise) {

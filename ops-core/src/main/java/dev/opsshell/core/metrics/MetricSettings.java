@@ -1,11 +1,12 @@
 package dev.opsshell.core.metrics;
 
+import dev.opsshell.core.text.Durations;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Properties;
 
 /**
@@ -37,22 +38,12 @@ public final class MetricSettings {
         return DEFAULT_RETENTION;
     }
 
-    /** {@code 14d}, {@code 36h}, {@code 90m}, {@code 30s}; a clear error naming where it came from otherwise. */
+    /** A positive duration ({@link Durations}: {@code 14d}, {@code 36h}); an error naming where it came from otherwise. */
     public static Duration duration(String text, String from) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
         try {
-            long n = Long.parseLong(t.substring(0, t.length() - 1));
-            Duration d = switch (t.charAt(t.length() - 1)) {
-                case 'd' -> Duration.ofDays(n);
-                case 'h' -> Duration.ofHours(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 's' -> Duration.ofSeconds(n);
-                default -> null;
-            };
-            if (d != null && !d.isNegative() && !d.isZero()) return d;
-        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-            // told below, with the form expected
+            return Durations.positive(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(from + ": " + e.getMessage(), e);
         }
-        throw new IllegalArgumentException("'" + text + "' from " + from + " is not a duration: give a number and d, h, m or s, such as 14d");
     }
 }

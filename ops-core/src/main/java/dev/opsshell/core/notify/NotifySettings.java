@@ -1,5 +1,7 @@
 package dev.opsshell.core.notify;
 
+import dev.opsshell.core.text.Durations;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -139,14 +141,11 @@ public record NotifySettings(Map<String, String> values) {
     }
 
     static Duration duration(String k, String v) {
-        var m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m)").matcher(v);
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) throw bad(k, v, "a duration such as 500ms, 10s or 1m");
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            default -> Duration.ofMinutes(n);
-        };
+        try {
+            return Durations.positive(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(PREFIX + k + ": " + e.getMessage(), e);
+        }
     }
 
     private static IllegalArgumentException bad(String k, String v, String wanted) {

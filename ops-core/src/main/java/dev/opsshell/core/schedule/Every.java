@@ -1,5 +1,7 @@
 package dev.opsshell.core.schedule;
 
+import dev.opsshell.core.text.Durations;
+
 import java.time.Duration;
 import java.time.Instant;
 

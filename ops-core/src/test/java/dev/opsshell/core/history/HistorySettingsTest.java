@@ -39,7 +39,8 @@ class HistorySettingsTest {
     void aBadRetentionSaysHowToWriteOne() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> HistorySettings.retention("90 days", "history.retention"));
-        assertTrue(e.getMessage().contains("90d"), e.getMessage());
+        assertEquals("history.retention: '90 days' is not a duration; write it as 500ms, 30s, 5m or 2h, or in days (2d) or weeks (2w), or forever to keep every run",
+                e.getMessage());
         assertEquals(Duration.ofMinutes(30), HistorySettings.retention("30m", "x"));
         assertThrows(IllegalArgumentException.class, () -> HistorySettings.configured(Map.of("OPS_HISTORY", "maybe"), home));
     }

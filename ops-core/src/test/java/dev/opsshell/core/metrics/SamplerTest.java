@@ -25,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The sampler's round: first readings paired within the round, later ones with the last round's; stored, then published; old samples purged. */
@@ -119,9 +120,10 @@ class SamplerTest {
     void retentionIsReadFromTheSettingWithAClearErrorForNonsense() {
         assertEquals(Duration.ofDays(14), MetricSettings.duration("14d", "x"));
         assertEquals(Duration.ofHours(36), MetricSettings.duration(" 36h", "x"));
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> MetricSettings.duration("two weeks", "~/.ops/config (metrics.retention=)"));
-        assertEquals("'two weeks' from ~/.ops/config (metrics.retention=) is not a duration: give a number and d, h, m or s, such as 14d",
+        assertEquals("~/.ops/config (metrics.retention=): 'two weeks' is not a duration; write it as 500ms, 30s, 5m or 2h, or in days (2d) or weeks (2w)",
                 e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> MetricSettings.duration("0d", "x"), "no retention at all");
     }
 }

@@ -46,8 +46,4 @@ public final class ReportFiles {
         return charts + (charts == 1 ? " chart, " : " charts, ") + runs + (runs == 1 ? " run" : " runs");
     }
 
-    /** {@code 6h}, {@code 1h30m}, {@code 45s}: a range as {@code --since} takes it. */
-    public static String words(Duration range) {
-        return range.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
-    }
 }

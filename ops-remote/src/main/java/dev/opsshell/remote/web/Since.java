@@ -1,31 +1,20 @@
 package dev.opsshell.remote.web;
 
-import java.time.Duration;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.opsshell.core.text.Durations;
 
-/** A report's time range as people write it: {@code 90s}, {@code 30m}, {@code 6h}, {@code 7d}; at most 400 days. */
+import java.time.Duration;
+
+/** A report's time range as people write it ({@link Durations}: {@code 90s}, {@code 30m}, {@code 6h}, {@code 7d}); from 1s to 400 days. */
 public final class Since {
-    private static final Pattern FORM = Pattern.compile("(\\d{1,6})([smhd])");
+    private static final Duration SHORTEST = Duration.ofSeconds(1);
     private static final Duration LONGEST = Duration.ofDays(400);
 
     private Since() {
     }
 
     public static Duration parse(String text) {
-        Matcher m = FORM.matcher(text == null ? "" : text.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a time range: say 90s, 30m, 6h or 7d");
-        }
-        long n = Long.parseLong(m.group(1));
-        Duration d = switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
-        if (d.isZero() || d.compareTo(LONGEST) > 0) {
+        Duration d = Durations.parse(text);
+        if (d.compareTo(SHORTEST) < 0 || d.compareTo(LONGEST) > 0) {
             throw new IllegalArgumentException("'" + text + "' is out of range: from 1s to 400d");
         }
         return d;

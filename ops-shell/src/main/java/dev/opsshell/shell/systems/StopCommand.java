@@ -1,7 +1,7 @@
 package dev.opsshell.shell.systems;
 
-import dev.opsshell.core.fleet.Fleet;
 import dev.opsshell.core.job.JobKind;
+import dev.opsshell.core.text.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,7 +23,7 @@ final class StopCommand extends JobCommand {
     Map<String, String> args() {
         if (grace == null) return Map.of();
         try {
-            return Map.of("grace", Long.toString(Fleet.duration(grace).toMillis()));
+            return Map.of("grace", Long.toString(Durations.parse(grace).toMillis()));
         } catch (IllegalArgumentException e) {
             throw new UsageError("--grace: " + e.getMessage());
         }
