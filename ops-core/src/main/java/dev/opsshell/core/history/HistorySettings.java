@@ -1,19 +1,16 @@
 package dev.opsshell.core.history;
 
+import dev.opsshell.core.config.OpsConfig;
 import dev.opsshell.core.text.Durations;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 
 /**
- * How history is kept, from the environment, else {@code ~/.ops/config} (a properties file), else
- * the defaults: {@code OPS_HISTORY} / {@code history=} ({@code on}, the default, or {@code off}:
+ * How history is kept ({@link OpsConfig}: the environment, else {@code ~/.ops/config}, else the
+ * defaults): {@code OPS_HISTORY} / {@code history=} ({@code on}, the default, or {@code off}:
  * record nothing) and {@code OPS_HISTORY_RETENTION} / {@code history.retention=} (how long runs are
  * kept: {@code 90d} by default, {@code 12h}, {@code 30m}, {@code 2w}, or {@code forever}).
  *
@@ -23,6 +20,7 @@ import java.util.Properties;
 public record HistorySettings(boolean record, Duration retention) {
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
     public static final String ENV = "OPS_HISTORY";
+    public static final String KEY = "history";
     public static final String RETENTION_ENV = "OPS_HISTORY_RETENTION";
     public static final String RETENTION_KEY = "history.retention";
 
@@ -32,51 +30,47 @@ public record HistorySettings(boolean record, Duration retention) {
 
     /** From this process's environment and {@code ~/.ops/config}. */
     public static HistorySettings configured() {
-        return configured(System.getenv(), Path.of(System.getProperty("user.home")));
+        return configured(OpsConfig.load());
     }
 
     static HistorySettings configured(Map<String, String> env, Path home) {
-        Properties config = config(home.resolve(".ops").resolve("config"));
-        String record = first(env.get(ENV), config.getProperty("history"), "on");
-        String keep = first(env.get(RETENTION_ENV), config.getProperty(RETENTION_KEY), null);
-        boolean on = switch (record.strip().toLowerCase(Locale.ROOT)) {
-            case "on", "true", "yes", "1" -> true;
-            case "off", "false", "no", "0" -> false;
-            default -> throw new IllegalArgumentException("history=" + record + " (from " + ENV + " or ~/.ops/config):"
-                    + " say on or off");
-        };
-        return new HistorySettings(on, keep == null ? DEFAULT_RETENTION : retention(keep, RETENTION_KEY));
+        return configured(OpsConfig.of(env, home));
+    }
+
+    private static HistorySettings configured(OpsConfig config) {
+        boolean on = config.get(KEY, ENV, HistorySettings::onOrOff, true);
+        return new HistorySettings(on, config.get(RETENTION_KEY, RETENTION_ENV, HistorySettings::retention, DEFAULT_RETENTION));
     }
 
     /**
      * A retention as written: a duration ({@link Durations}: {@code 90d}, {@code 2w}, {@code 12h});
      * {@code forever} (or {@code never}, {@code off}, {@code 0}) keeps every run: null.
      */
-    public static Duration retention(String text, String from) {
+    public static Duration retention(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         if (t.equals("forever") || t.equals("off") || t.equals("0") || t.equals("never")) return null;
         try {
-            Duration d = Durations.parse(t);
+            Duration d = Durations.parse(text);
             return d.isZero() ? null : d;
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(from + ": " + e.getMessage() + ", or forever to keep every run", e);
+            throw new IllegalArgumentException(e.getMessage() + ", or forever to keep every run", e);
         }
     }
 
-    private static String first(String a, String b, String otherwise) {
-        if (a != null && !a.isBlank()) return a;
-        if (b != null && !b.isBlank()) return b;
-        return otherwise;
+    /** {@link #retention(String)} of an option's value; an error starts with the option ({@code --older-than}). */
+    public static Duration retention(String text, String option) {
+        try {
+            return retention(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
     }
 
-    private static Properties config(Path file) {
-        Properties props = new Properties();
-        if (!Files.isRegularFile(file)) return props;
-        try (Reader r = Files.newBufferedReader(file)) {
-            props.load(r);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage() + "; fix or remove the file", e);
-        }
-        return props;
+    private static boolean onOrOff(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "on", "true", "yes", "1" -> true;
+            case "off", "false", "no", "0" -> false;
+            default -> throw new IllegalArgumentException("'" + text + "' is neither on nor off; write on (record every run) or off");
+        };
     }
 }

@@ -1,18 +1,16 @@
 package dev.opsshell.core.notify;
 
+import dev.opsshell.core.config.ConfigException;
+import dev.opsshell.core.config.OpsConfig;
 import dev.opsshell.core.text.Durations;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 
 /**
@@ -61,20 +59,17 @@ public record NotifySettings(Map<String, String> values) {
 
     /** The {@code notify.*} keys of a properties file ({@code ~/.ops/config}); defaults when it is absent. */
     public static NotifySettings fromConfig(Path config) {
-        if (!Files.isRegularFile(config)) return defaults();
-        Properties props = new Properties();
-        try (Reader r = Files.newBufferedReader(config)) {
-            props.load(r);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("cannot read " + config + ": " + e.getMessage() + "; fix or remove the file", e);
-        }
+        return fromConfig(OpsConfig.at(Map.of(), config));
+    }
+
+    /** The {@code notify.*} keys of the config; a wrong value is a {@link ConfigException} naming the file, the key and what it takes. */
+    public static NotifySettings fromConfig(OpsConfig config) {
         NotifySettings s = defaults();
-        for (String k : new TreeMap<>(props).keySet().stream().map(Object::toString).toList()) {
-            if (!k.startsWith(PREFIX)) continue;
+        for (Map.Entry<String, String> e : config.startingWith(PREFIX).entrySet()) {
             try {
-                s = s.with(k, props.getProperty(k));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(config + ": " + e.getMessage(), e);
+                s = s.with(e.getKey(), e.getValue());
+            } catch (IllegalArgumentException bad) {
+                throw new ConfigException(config.file() + ": " + bad.getMessage(), bad);
             }
         }
         return s;

@@ -1,11 +1,12 @@
 package dev.opsshell.core.store;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
+import dev.opsshell.core.config.ConfigException;
+import dev.opsshell.core.config.OpsConfig;
+import dev.opsshell.core.config.Setting;
+
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
 
 /**
  * Where the store is: an SQLite file or a PostgreSQL JDBC URL. {@link #resolve(String)} takes the
@@ -32,12 +33,13 @@ public record StoreLocation(Dialect dialect, String jdbcUrl, Path file) {
 
     static StoreLocation resolve(String flag, Map<String, String> env, Path home) {
         if (flag != null && !flag.isBlank()) return parse(flag, home, "--store");
-        String fromEnv = env.get(ENV);
-        if (fromEnv != null && !fromEnv.isBlank()) return parse(fromEnv, home, ENV);
-        Path config = home.resolve(".ops").resolve("config");
-        String fromConfig = configured(config);
-        if (fromConfig != null && !fromConfig.isBlank()) return parse(fromConfig, home, config + " (" + CONFIG_KEY + "=)");
-        return sqlite(home.resolve(".ops").resolve("ops.db"));
+        Optional<Setting> set;
+        try {
+            set = OpsConfig.of(env, home).find(CONFIG_KEY, ENV);
+        } catch (ConfigException e) {
+            throw new StoreException(e.getMessage(), e);
+        }
+        return set.map(s -> parse(s.value(), home, s.from())).orElseGet(() -> sqlite(home.resolve(".ops").resolve("ops.db")));
     }
 
     /** An SQLite store in this file. */
@@ -68,17 +70,6 @@ public record StoreLocation(Dialect dialect, String jdbcUrl, Path file) {
         if (t.contains("?")) t = t.substring(0, t.indexOf('?'));
         Path p = t.equals("~") ? home : t.startsWith("~/") ? home.resolve(t.substring(2)) : Path.of(t);
         return sqlite(p);
-    }
-
-    private static String configured(Path config) {
-        if (!Files.isRegularFile(config)) return null;
-        Properties props = new Properties();
-        try (Reader r = Files.newBufferedReader(config)) {
-            props.load(r);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new StoreException("cannot read " + config + ": " + e.getMessage() + "; fix or remove the file", e);
-        }
-        return props.getProperty(CONFIG_KEY);
     }
 
     /** The file, or the JDBC URL without user or password: safe to print. */

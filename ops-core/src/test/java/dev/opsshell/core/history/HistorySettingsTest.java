@@ -42,6 +42,19 @@ class HistorySettingsTest {
         assertEquals("history.retention: '90 days' is not a duration; write it as 500ms, 30s, 5m or 2h, or in days (2d) or weeks (2w), or forever to keep every run",
                 e.getMessage());
         assertEquals(Duration.ofMinutes(30), HistorySettings.retention("30m", "x"));
-        assertThrows(IllegalArgumentException.class, () -> HistorySettings.configured(Map.of("OPS_HISTORY", "maybe"), home));
+        assertEquals("OPS_HISTORY: 'maybe' is neither on nor off; write on (record every run) or off",
+                assertThrows(IllegalArgumentException.class, () -> HistorySettings.configured(Map.of("OPS_HISTORY", "maybe"), home))
+                        .getMessage());
+    }
+
+    @Test
+    void aBadRetentionInTheConfigNamesTheFileAndTheKey() throws Exception {
+        Files.createDirectories(home.resolve(".ops"));
+        Files.writeString(home.resolve(".ops/config"), "history.retention=2 weeks\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HistorySettings.configured(Map.of(), home));
+        assertEquals(home.resolve(".ops/config") + " (history.retention=): '2 weeks' is not a duration; write it as 500ms, 30s, 5m or 2h,"
+                + " or in days (2d) or weeks (2w), or forever to keep every run", e.getMessage());
+        assertEquals(Duration.ofDays(3), HistorySettings.configured(Map.of("OPS_HISTORY_RETENTION", "3d"), home).retention(),
+                "the environment comes first, and the file's value is not read then");
     }
 }

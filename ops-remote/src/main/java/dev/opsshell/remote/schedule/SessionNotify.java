@@ -1,10 +1,10 @@
 package dev.opsshell.remote.schedule;
 
 import dev.opsshell.core.Session;
+import dev.opsshell.core.config.OpsConfig;
 import dev.opsshell.core.notify.Notifications;
 import dev.opsshell.core.notify.NotifySettings;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.function.Consumer;
@@ -28,9 +28,8 @@ public final class SessionNotify {
         Notifications old = ALL.remove(session);
         if (old != null) old.close();
         NotifySettings settings;
-        Path config = Path.of(System.getProperty("user.home"), ".ops", "config");
         try {
-            settings = NotifySettings.fromConfig(config);
+            settings = NotifySettings.fromConfig(OpsConfig.load());
         } catch (IllegalArgumentException e) {
             log.accept("notify: " + e.getMessage() + "; notifications use their defaults until it is fixed");
             settings = NotifySettings.defaults();

@@ -1,13 +1,13 @@
 package dev.opsshell.remote.driver.digitalocean;
 
 import dev.opsshell.core.driver.DriverException;
+import dev.opsshell.core.config.ConfigException;
+import dev.opsshell.core.config.OpsConfig;
+import dev.opsshell.core.config.Setting;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
 
 /**
  * Where the API token comes from: {@code DIGITALOCEAN_ACCESS_TOKEN} (as doctl reads it), else the
@@ -26,25 +26,20 @@ public final class DigitalOceanToken {
 
     /** The token from {@code env}, else from {@code config}; a clear error naming both places when neither has one. */
     static DigitalOceanToken find(Map<String, String> env, Path config) {
-        String fromEnv = env.get(ENV);
-        if (fromEnv != null && !fromEnv.isBlank()) return new DigitalOceanToken(fromEnv.trim());
-        if (Files.isReadable(config)) {
-            Properties p = new Properties();
-            try (Reader r = Files.newBufferedReader(config)) {
-                p.load(r);
-            } catch (IOException e) {
-                throw new DriverException("digitalocean: cannot read the ops config " + config + " (" + e.getMessage() + ")", e);
-            }
-            String fromConfig = p.getProperty(CONFIG_KEY);
-            if (fromConfig != null && !fromConfig.isBlank()) return new DigitalOceanToken(fromConfig.trim());
+        Optional<Setting> set;
+        try {
+            set = OpsConfig.at(env, config).find(CONFIG_KEY, ENV);
+        } catch (ConfigException e) {
+            throw new DriverException("digitalocean: " + e.getMessage(), e);
         }
+        if (set.isPresent()) return new DigitalOceanToken(set.get().value().trim());
         throw new DriverException("digitalocean: no API token; set " + ENV + " (as for doctl) or put "
                 + CONFIG_KEY + "=<token> in " + config + " (make one at https://cloud.digitalocean.com/account/api/tokens)");
     }
 
     /** The ops config's default place. */
     static Path defaultConfig() {
-        return Path.of(System.getProperty("user.home"), ".ops", "config");
+        return OpsConfig.defaultFile(Path.of(System.getProperty("user.home")));
     }
 
     String bearer() {
