@@ -3,6 +3,7 @@ package dev.opsshell.core.facts;
 import dev.opsshell.core.host.Hosts;
 import dev.opsshell.core.result.Result;
 import dev.opsshell.core.result.Results;
+import dev.opsshell.core.text.Columns;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

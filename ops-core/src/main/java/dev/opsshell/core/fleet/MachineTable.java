@@ -1,6 +1,7 @@
 package dev.opsshell.core.fleet;
 
 import dev.opsshell.core.system.Machine;
+import dev.opsshell.core.text.Columns;
 
 import java.util.List;
 import java.util.function.Predicate;
@@ -19,15 +20,7 @@ final class MachineTable {
             rows.add(new String[]{m.id(), m.fqdn(), orDash(m.ip()), orDash(m.type()), orDash(m.os()), m.driver().kind(),
                     m.state().word() + (m.error() == null ? "" : " !"), agentConnected.test(m) ? "✔" : "✗"});
         }
-        int[] width = new int[head.length];
-        for (String[] r : rows) for (int i = 0; i < r.length; i++) width[i] = Math.max(width[i], r[i].length());
-        StringBuilder out = new StringBuilder();
-        for (String[] r : rows) {
-            for (int i = 0; i < r.length; i++) {
-                out.append(i == r.length - 1 ? r[i] : String.format("%-" + width[i] + "s  ", r[i]));
-            }
-            out.append('\n');
-        }
+        StringBuilder out = new StringBuilder(Columns.render(rows));
         long failed = machines.stream().filter(m -> m.error() != null).count();
         out.append(machines.size()).append(" system(s)");
         if (failed > 0) out.append(", ").append(failed).append(" with an error (!): systems().where(m -> m.error() != null)");

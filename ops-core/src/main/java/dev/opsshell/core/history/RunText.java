@@ -1,5 +1,7 @@
 package dev.opsshell.core.history;
 
+import dev.opsshell.core.text.Columns;
+
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -24,7 +26,7 @@ final class RunText {
                     clip(r.operation()), clip(r.target()), Integer.toString(r.hosts()), Integer.toString(r.failed()),
                     Integer.toString(r.exitCode()), seconds(r.duration()), from(r.source()), r.who()});
         }
-        return align(rows);
+        return Columns.render(rows);
     }
 
     static String detail(RunDetail d) {
@@ -91,23 +93,6 @@ final class RunText {
     private static String clip(String text) {
         String t = oneLine(text);
         return t.length() > WIDTH ? t.substring(0, WIDTH - 1) + "…" : t;
-    }
-
-    private static String align(List<String[]> rows) {
-        int[] width = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) width[i] = Math.max(width[i], row[i].length());
-        }
-        StringBuilder s = new StringBuilder();
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(row[i]);
-                if (i < row.length - 1) line.append(" ".repeat(width[i] - row[i].length() + 2));
-            }
-            s.append(line.toString().stripTrailing()).append('\n');
-        }
-        return s.toString();
     }
 
 }

@@ -1,5 +1,7 @@
 package dev.opsshell.core.metrics;
 
+import dev.opsshell.core.text.Columns;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -163,15 +165,7 @@ public final class Samples implements Iterable<Sample> {
                     SampleFormats.human(k.metric(), k.field(), min), SampleFormats.human(k.metric(), k.field(), max),
                     Integer.toString(s.size()), Instant.ofEpochSecond(last.at().getEpochSecond()).toString()});
         });
-        int[] w = new int[rows.get(0).length];
-        for (String[] r : rows) for (int i = 0; i < r.length; i++) w[i] = Math.max(w[i], r[i].length());
-        StringBuilder out = new StringBuilder();
-        for (String[] r : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < r.length; i++) line.append(String.format("%-" + w[i] + "s", r[i])).append(i < r.length - 1 ? "  " : "");
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-        return out.toString();
+        return Columns.render(rows);
     }
 
     @Override

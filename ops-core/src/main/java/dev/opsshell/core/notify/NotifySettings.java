@@ -2,11 +2,13 @@ package dev.opsshell.core.notify;
 
 import dev.opsshell.core.config.ConfigException;
 import dev.opsshell.core.config.OpsConfig;
+import dev.opsshell.core.text.Columns;
 import dev.opsshell.core.text.Durations;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -176,17 +178,13 @@ public record NotifySettings(Map<String, String> values) {
 
     /** Every key with its value (the default where unset) and what it takes; a webhook's path is not shown. */
     public String describe() {
-        java.util.Map<String, String> shown = new java.util.LinkedHashMap<>();
+        List<String[]> rows = new ArrayList<>();
         KEYS.forEach((k, d) -> {
             String v = get(k);
             if (k.equals("webhook.url") && !v.isEmpty()) v = v.replaceFirst("^(https?://[^/]+).*", "$1/…");
-            shown.put(k, v.isEmpty() ? "-" : v);
+            rows.add(new String[] {PREFIX + k, v.isEmpty() ? "-" : v, d[1]});
         });
         // columns as wide as their widest cell, so a long key or value never pushes its row out of line
-        int keys = shown.keySet().stream().mapToInt(k -> (PREFIX + k).length()).max().orElse(0);
-        int values = shown.values().stream().mapToInt(String::length).max().orElse(0);
-        StringBuilder s = new StringBuilder();
-        shown.forEach((k, v) -> s.append(String.format("  %-" + keys + "s  %-" + values + "s  %s%n", PREFIX + k, v, KEYS.get(k)[1])));
-        return s.toString();
+        return Columns.render(rows).replaceAll("(?m)^(?=.)", "  ");
     }
 }

@@ -1,5 +1,7 @@
 package dev.opsshell.core.result;
 
+import dev.opsshell.core.text.Columns;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,22 +23,6 @@ final class TableFormat {
             rows.add(new String[] {r.host().name(), r.outcome().label(), Integer.toString(r.exitCode()),
                     Long.toString(r.duration().toMillis()), r.transport(), text});
         }
-        int[] width = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) width[i] = Math.max(width[i], row[i].length());
-        }
-        StringBuilder s = new StringBuilder();
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                s.append(i == row.length - 1 ? row[i] : pad(row[i], width[i] + 2));
-            }
-            s.append('\n');
-        }
-        s.append(PrettyFormat.summary(results)).append('\n');
-        return s.toString();
-    }
-
-    private static String pad(String text, int width) {
-        return text + " ".repeat(Math.max(0, width - text.length()));
+        return Columns.render(rows) + PrettyFormat.summary(results) + '\n';
     }
 }

@@ -3,6 +3,7 @@ package dev.opsshell.remote.fleet;
 import dev.opsshell.core.job.JobRecord;
 import dev.opsshell.core.job.JobStatus;
 import dev.opsshell.core.system.Machine;
+import dev.opsshell.core.text.Columns;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -56,14 +57,7 @@ public final class JobList extends AbstractList<JobRecord> {
             String note = j.error() != null ? firstLine(j.error()) : j.status() == JobStatus.RUNNING ? orEmpty(stepOf.apply(j.id())) : "";
             rows.add(new String[]{j.id(), j.kind().word(), system, j.status().word(), when(j.started()), took(j), note});
         }
-        int[] width = new int[rows.get(0).length];
-        for (String[] r : rows) for (int i = 0; i < r.length; i++) width[i] = Math.max(width[i], r[i].length());
-        StringBuilder out = new StringBuilder();
-        for (String[] r : rows) {
-            for (int i = 0; i < r.length; i++) out.append(i == r.length - 1 ? r[i] : String.format("%-" + width[i] + "s  ", r[i]));
-            out.append('\n');
-        }
-        return out.toString().stripTrailing();
+        return Columns.render(rows).stripTrailing();
     }
 
     private static String when(Instant t) {

@@ -1,6 +1,7 @@
 package dev.opsshell.remote.hub;
 
 import dev.opsshell.agent.protocol.KeyFingerprint;
+import dev.opsshell.core.text.Columns;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,17 +41,7 @@ public record AgentTable(String hub, List<AgentInfo> list) {
                     a.lastHeartbeat() == null ? "-" : ago(a.lastHeartbeat()),
                     a.facts().getOrDefault("os", "-"), orDash(a.version()), fingerprint(a.key())});
         }
-        int[] width = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) width[i] = Math.max(width[i], row[i].length());
-        }
-        StringBuilder s = new StringBuilder();
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                s.append(row[i]).append(i == row.length - 1 ? "" : " ".repeat(width[i] - row[i].length() + 2));
-            }
-            s.append('\n');
-        }
+        StringBuilder s = new StringBuilder(Columns.render(rows));
         long up = list.stream().filter(AgentInfo::connected).count();
         s.append(up).append(" connected, ").append(pending().size()).append(" pending, ")
                 .append(list.size() - up - pending().size()).append(" other; hub ").append(hub);

@@ -1,6 +1,7 @@
 package dev.opsshell.remote.schedule;
 
 import dev.opsshell.core.schedule.ScheduleState;
+import dev.opsshell.core.text.Columns;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -52,13 +53,7 @@ public final class ScheduleList extends AbstractList<ScheduleState> {
                 rows.add(new String[]{s.name(), s.when(), s.where(), cut(s.action()), when(s.lastRun()), when(s.nextRun()),
                         cut(outcome), Long.toString(s.runs()), Long.toString(s.skipped())});
             }
-            int[] width = new int[rows.get(0).length];
-            for (String[] r : rows) for (int i = 0; i < r.length; i++) width[i] = Math.max(width[i], r[i].length());
-            for (String[] r : rows) {
-                StringBuilder line = new StringBuilder();
-                for (int i = 0; i < r.length; i++) line.append(String.format("%-" + width[i] + "s  ", r[i]));
-                out.append(line.toString().stripTrailing()).append('\n');
-            }
+            out.append(Columns.render(rows));
         }
         if (!note.isEmpty()) out.append('\n').append(note);
         return out.toString().stripTrailing();
