@@ -11,11 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class DurationConverterTest {
 
     @Test
-    void readsMillisecondsSecondsMinutesHoursAndBareSeconds() {
+    void readsDurationsAsEverywhereAndABareNumberAsSeconds() {
         assertEquals(Duration.ofMillis(500), DurationConverter.parse("500ms"));
-        assertEquals(Duration.ofSeconds(30), DurationConverter.parse("30s"));
-        assertEquals(Duration.ofMinutes(5), DurationConverter.parse("5m"));
-        assertEquals(Duration.ofHours(2), DurationConverter.parse("2H"));
         assertEquals(Duration.ofSeconds(45), DurationConverter.parse("45"));
         assertEquals(Duration.ofDays(2), DurationConverter.parse("2d"), "ops metrics --last 2d, as its help says");
         assertEquals(Duration.ZERO, DurationConverter.parse("0"));

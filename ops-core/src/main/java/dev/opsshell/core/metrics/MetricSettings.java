@@ -1,14 +1,15 @@
 package dev.opsshell.core.metrics;
 
 import dev.opsshell.core.config.OpsConfig;
+import dev.opsshell.core.config.Setting;
 import dev.opsshell.core.text.Durations;
 
 import java.time.Duration;
 
 /**
  * How long samples are kept: {@code -Dops.metrics.retention}, else {@code OPS_METRICS_RETENTION},
- * else {@code metrics.retention=} in {@code ~/.ops/config} ({@link OpsConfig}), else 14 days. A value is a number and a
- * unit: {@code 14d}, {@code 36h}, {@code 90m}, {@code 30s}.
+ * else {@code metrics.retention=} in {@code ~/.ops/config} ({@link OpsConfig}), else 14 days. A value
+ * is a duration longer than zero ({@link Durations}): {@code 14d}, {@code 36h}, {@code 2w}.
  */
 public final class MetricSettings {
     public static final String CONFIG_KEY = "metrics.retention";
@@ -25,10 +26,6 @@ public final class MetricSettings {
 
     /** A positive duration ({@link Durations}: {@code 14d}, {@code 36h}); an error naming where it came from otherwise. */
     public static Duration duration(String text, String from) {
-        try {
-            return Durations.positive(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(from + ": " + e.getMessage(), e);
-        }
+        return new Setting(CONFIG_KEY, text, from).as(Durations::positive);
     }
 }
