@@ -69,6 +69,11 @@ public final class Durations {
         return s.toString();
     }
 
+    /** A limit as a sentence says it: {@code 2 s} when it is whole seconds, else {@code 1500 ms}. */
+    public static String spoken(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
     private static Duration parts(String t, String text) {
         Matcher m = PART.matcher(t);
         Duration total = Duration.ZERO;

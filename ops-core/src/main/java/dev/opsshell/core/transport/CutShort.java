@@ -1,5 +1,7 @@
 package dev.opsshell.core.transport;
 
+import dev.opsshell.core.text.Durations;
+
 import java.time.Duration;
 
 /** The messages of a command cut short, worded the same by every transport. */
@@ -12,7 +14,6 @@ public final class CutShort {
 
     /** A command killed at its timeout: {@code killed after 1500 ms (command timeout); raise it with …}. */
     public static String timedOut(Duration limit) {
-        String after = limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s" : limit.toMillis() + " ms";
-        return "killed after " + after + " (command timeout); raise it with timeout(…) or --timeout";
+        return "killed after " + Durations.spoken(limit) + " (command timeout); raise it with timeout(…) or --timeout";
     }
 }

@@ -52,6 +52,13 @@ class DurationsTest {
     }
 
     @Test
+    void aLimitInASentenceIsInSecondsWhenWhole() {
+        assertEquals("2 s", Durations.spoken(Duration.ofSeconds(2)));
+        assertEquals("1500 ms", Durations.spoken(Duration.ofMillis(1500)));
+        assertEquals("0 s", Durations.spoken(Duration.ZERO));
+    }
+
+    @Test
     void aBareNumberIsReadOnlyWhenTheCallerGivesItsUnit() {
         assertEquals(Duration.ofSeconds(45), Durations.parse("45", ChronoUnit.SECONDS));
         assertEquals(Duration.ZERO, Durations.parse(" 0 ", ChronoUnit.SECONDS));

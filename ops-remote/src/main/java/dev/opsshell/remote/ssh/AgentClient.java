@@ -1,5 +1,6 @@
 package dev.opsshell.remote.ssh;
 
+import dev.opsshell.core.text.Durations;
 import net.schmizz.sshj.common.Buffer;
 
 import java.io.EOFException;
@@ -126,7 +127,7 @@ final class AgentClient implements AutoCloseable {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
             throw new SocketTimeoutException("ssh-agent at " + socket + " did not answer within "
-                    + Failures.seconds(Duration.ofNanos(timeoutNanos)) + " when asked to " + what);
+                    + Durations.spoken(Duration.ofNanos(timeoutNanos)) + " when asked to " + what);
         }
         key.interestOps(op);
         selector.select(Math.max(1, left / 1_000_000));

@@ -1,6 +1,7 @@
 package dev.opsshell.remote.ssh;
 
 import dev.opsshell.core.result.Outcome;
+import dev.opsshell.core.text.Durations;
 import dev.opsshell.core.transport.Settings;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.SSHClient;
@@ -144,7 +145,7 @@ final class Connector {
     private static SshFailure loginTimeout(Target target, Login login, Duration timeout, Exception cause) {
         Endpoint e = target.endpoint();
         return new SshFailure(Outcome.UNREACHABLE, "logging in to " + e.hostPort() + " as '" + e.user()
-                + "' did not finish within " + Failures.seconds(timeout) + " (offered " + login.tried() + "); the host"
+                + "' did not finish within " + Durations.spoken(timeout) + " (offered " + login.tried() + "); the host"
                 + " answered SSH but was slow to check the keys: is it overloaded? many keys in the ssh-agent make each"
                 + " login longer (IdentitiesOnly yes); raise the limit with connectTimeout(…)", cause);
     }

@@ -1,6 +1,7 @@
 package dev.opsshell.remote.ssh;
 
 import dev.opsshell.core.result.Outcome;
+import dev.opsshell.core.text.Durations;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -31,7 +32,7 @@ final class Failures {
         }
         if (root instanceof SocketTimeoutException) {
             return new SshFailure(Outcome.UNREACHABLE, "connecting to " + where + " timed out after "
-                    + seconds(timeout) + ": is the host up and port " + ep.port() + " open? raise the limit with"
+                    + Durations.spoken(timeout) + ": is the host up and port " + ep.port() + " open? raise the limit with"
                     + " connectTimeout(…)", e);
         }
         if (viaJump) {
@@ -44,12 +45,8 @@ final class Failures {
     static SshFailure handshakeTimeout(Target target, Duration timeout, Throwable e) {
         Endpoint ep = target.endpoint();
         return new SshFailure(Outcome.UNREACHABLE, "no SSH handshake with " + ep.hostPort() + " within "
-                + seconds(timeout) + ": the port answers but no SSH server completed the handshake; is it sshd,"
+                + Durations.spoken(timeout) + ": the port answers but no SSH server completed the handshake; is it sshd,"
                 + " and is it overloaded (MaxStartups)? raise the limit with connectTimeout(…)", e);
-    }
-
-    static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     static String describe(Throwable e) {
