@@ -132,7 +132,7 @@ public final class Notifications implements AutoCloseable {
 
     private void report(Notifier n, Notice notice, Throwable e) {
         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        String why = cause instanceof TimeoutException ? "no answer within " + settings.get("timeout")
+        String why = timedOut(cause) ? "no answer within " + settings.get("timeout")
                 : cause.getMessage() == null || cause.getMessage().isBlank() ? cause.getClass().getSimpleName() : cause.getMessage();
         String line = "notify: " + n.name() + " (" + n.target() + ") failed for \"" + notice.title() + "\": "
                 + why.lines().findFirst().orElse("") + "; the run was not affected";
@@ -142,6 +142,15 @@ public final class Notifications implements AutoCloseable {
         }
         if (!(n instanceof LogNotifier)) log.accept(line);
         failed.incrementAndGet(); // last: whoever sees the count sees the line and the problem too
+    }
+
+    /**
+     * Whether the send ran out of time: ours (the future's timeout) or the notifier's own, which is
+     * the same limit (the webhook's request timeout, SMTP's socket timeout) and may fire first.
+     */
+    static boolean timedOut(Throwable cause) {
+        return cause instanceof TimeoutException || cause instanceof java.net.http.HttpTimeoutException
+                || cause instanceof java.net.SocketTimeoutException;
     }
 
     /** The last notifier failures (at most 50), oldest first. */

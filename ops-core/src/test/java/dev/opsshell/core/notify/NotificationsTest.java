@@ -174,6 +174,19 @@ class NotificationsTest {
         assertTrue(lines.get(0).contains("no answer within 500ms"), lines.toString());
     }
 
+    /**
+     * The webhook's request timeout is the notify timeout too, so it may fire before ours (a full
+     * unit run once got "request timed out" here): either way the line says there was no answer.
+     */
+    @Test
+    void aNotifiersOwnTimeoutIsToldAsNoAnswerLikeOurs() {
+        assertTrue(Notifications.timedOut(new java.util.concurrent.TimeoutException()));
+        assertTrue(Notifications.timedOut(new java.net.http.HttpTimeoutException("request timed out")));
+        assertTrue(Notifications.timedOut(new java.net.http.HttpConnectTimeoutException("HTTP connect timed out")));
+        assertTrue(Notifications.timedOut(new java.net.SocketTimeoutException("Read timed out")));
+        assertFalse(Notifications.timedOut(new java.net.ConnectException("Connection refused")));
+    }
+
     @Test
     void aThresholdFiresOnceWhenCrossedAndAgainOnlyAfterItRecovered() {
         Thresholds t = new Thresholds(() -> NotifySettings.defaults());
