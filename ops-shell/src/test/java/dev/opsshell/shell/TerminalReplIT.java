@@ -227,11 +227,15 @@ class TerminalReplIT {
 
     @Test
     void keysTypedWhileACommandRunsAreKeptForTheNextPrompt() throws Exception {
+        Path go = home.resolve("go");
         try (Tmux t = shell()) {
-            t.type("localhost().exec(\"sleep 2; echo slept\")");
+            // the command ends when the test says so, not after a time: with a fixed sleep, a loaded
+            // machine could end it before its progress line was seen, or before the keys were typed
+            t.type("localhost().exec(\"until [ -e " + go + " ]; do sleep 0.05; done; echo slept\")");
             t.press("Enter");
-            t.await("sleep 2; echo slept  0/1 · ", 30); // it runs: the progress line is drawn
+            t.await("the command running (its progress line)", 30, s -> s.contains("  0/1 · ")); // it runs
             t.type("\"typed-ahead\"");
+            Files.createFile(go);
             t.await("    slept", 30);
             t.await(PROMPT + "\"typed-ahead\"", 10);
             t.press("Enter");
