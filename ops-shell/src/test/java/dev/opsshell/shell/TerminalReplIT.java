@@ -25,7 +25,10 @@ class TerminalReplIT {
 
     @Test
     void theHubListensSoonAfterThePromptBeforeAnyAgentIsAskedFor() throws Exception {
-        int port = 25990;
+        int port; // a free one: a fixed port may be another shell's on a shared machine, whose hub would answer for this one
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
         try (Tmux t = Tmux.start(home, "env OPS_HUB_PORT=" + port + " " + OpsProcess.LAUNCHER)) {
             t.await(PROMPT, START);
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
