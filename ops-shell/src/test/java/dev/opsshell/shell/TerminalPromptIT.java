@@ -21,19 +21,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TerminalPromptIT {
     private static final long START = 60; // seconds; a cold JVM on a busy 2-core machine
     private static final String PROMPT = "ops> ";
-    // the first host keeps the fan-out busy for a second, so the progress line is up before the others ask
-    private static final String FAN_OUT = "forks(1); hosts(\"lab\").sudo(\"sleep 1; id -un\")";
+    private static final String FAN_OUT_RUNNING = "  0/3 · ";
     private static final String SUDO = "[sudo] password for opsuser (asked once for this session): ";
 
     @TempDir
     Path home;
+
+    /**
+     * One host at a time; each waits for the file {@code go} (read as root: sudo), which the test
+     * makes once it has seen the progress line: the first host holds the line up until then, and
+     * the others ask after it. A fixed sleep gave the test a second to see the line, a loaded
+     * machine sometimes less.
+     */
+    private String fanOut() {
+        return "forks(1); hosts(\"lab\").sudo(\"until [ -e " + home.resolve("go") + " ]; do sleep 0.05; done; id -un\")";
+    }
 
     @Test
     void aPassphraseAndASudoPasswordAskedDuringAFanOutShowOnTheirOwnLineAndTheRunCompletes() throws Exception {
         SshLab.Lab lab = labInventory();
         try (Tmux t = Tmux.start(home, OpsProcess.LAUNCHER.toString())) {
             t.await(PROMPT, START);
-            t.type(FAN_OUT);
+            t.type(fanOut());
             t.press("Enter");
             answer(t, lab);
             String s = t.await("3 ok", 60);
@@ -47,7 +56,7 @@ class TerminalPromptIT {
     @Test
     void aOneLinerAsksOnItsOwnLineToo() throws Exception {
         SshLab.Lab lab = labInventory();
-        String oneLiner = OpsProcess.LAUNCHER + " -e '" + FAN_OUT + "'; echo \"exit $?\"; read wait";
+        String oneLiner = OpsProcess.LAUNCHER + " -e '" + fanOut() + "'; echo \"exit $?\"; read wait";
         try (Tmux t = Tmux.start(home, oneLiner)) {
             answer(t, lab);
             String s = t.await("exit 0", 60);
@@ -71,8 +80,9 @@ class TerminalPromptIT {
     }
 
     /** Waits for each question on a line of its own while the fan-out runs, and answers it. */
-    private static void answer(Tmux t, SshLab.Lab lab) throws Exception {
-        t.await("the progress line", 60, s -> s.contains("sleep 1; id -un  0/3"));
+    private void answer(Tmux t, SshLab.Lab lab) throws Exception {
+        t.await("the progress line", 60, s -> s.contains(FAN_OUT_RUNNING));
+        Files.createFile(home.resolve("go"));
         // sudo's password is asked before connecting, the key's passphrase while connecting
         onItsOwnLine(t, SUDO);
         t.type(lab.opsuserPassword());
