@@ -69,7 +69,6 @@ class SystemsTerminalIT {
             t.await("\"left: 2\"", 30);
 
             enter(t, "systems().typed(\"web\").destroy()");
-            t.await("y/N] n", 5);
             t.await("a second question", 30, screen -> screen.split(Pattern.quote("[y/N]"), -1).length - 1 == 2);
             t.type("y");
             t.press("Enter");

@@ -114,7 +114,7 @@ public final class Gossfile {
                 throw error(here, "goss's " + kind.goss() + " key '" + name + "' is not supported by ops");
             } else {
                 List<String> known = new ArrayList<>(kind.attributes().keySet());
-                known.addAll(kind.options());
+                known.addAll(new java.util.TreeSet<>(kind.options())); // sorted: the same message every run
                 known.add(kind.idKey());
                 known.addAll(COMMON);
                 throw error(here, "'" + name + "' is not a key of goss's " + kind.goss() + " resource (" + kind.goss()

@@ -32,6 +32,9 @@ class GossfileTest {
         String m = error("file:\n  /etc/passwd:\n    exists: true\n    md4: abc\n");
         assertTrue(m.endsWith("goss.yaml:4: 'md4' is not a key of goss's file resource (file keys ops reads: exists, mode, size, owner, "
                 + "uid, group, gid, filetype, linked-to, contents, contains, md5, sha256, sha512, path, title, meta, skip)"), m);
+        String http = error("http:\n  https://example.org:\n    status: 200\n    verb: GET\n");
+        assertTrue(http.contains("allow-insecure, method, no-follow-redirects, request-body, request-headers, timeout"),
+                "options in one order every run, not a set's: " + http);
         assertTrue(error("package:\n  nginx:\n    installed: true\n    retry_count: 2\n")
                 .endsWith("goss.yaml:4: goss's package key 'retry_count' is not supported by ops"));
         assertTrue(error("interface:\n  eth0:\n    exists: true\n").contains("goss.yaml:1: goss's 'interface' resource is not supported by ops"));

@@ -34,7 +34,7 @@ final class SystemsJson {
         o.put("user", m.user());
         o.put("cpu", m.cpu());
         o.put("ram_mb", m.ramMb());
-        o.put("volumes", m.volumes().stream().map(v -> Map.of("name", v.name(), "size_gb", v.sizeGb())).toList());
+        o.put("volumes", m.volumes().stream().map(SystemsJson::volume).toList());
         o.put("tags", m.tags().stream().sorted().toList());
         o.put("state", m.state().word());
         o.put("driver", m.driver().kind());
@@ -116,6 +116,14 @@ final class SystemsJson {
         o.put("destroy", machines(p.destroy()));
         o.put("not_counted", machines(p.notCounted()));
         o.put("nothing_to_do", p.nothingToDo());
+        return o;
+    }
+
+    /** name, then size_gb, in that order every time (Map.of's order changes from run to run). */
+    private static Map<String, Object> volume(dev.opsshell.core.system.Volume v) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("name", v.name());
+        o.put("size_gb", v.sizeGb());
         return o;
     }
 
