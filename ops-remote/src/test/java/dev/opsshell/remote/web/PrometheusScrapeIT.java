@@ -105,7 +105,7 @@ class PrometheusScrapeIT {
             HttpResponse<String> bad = http.send(HttpRequest.newBuilder(server.uri().resolve("report?since=soon")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(400, bad.statusCode());
-            assertTrue(bad.body().contains("say 90s, 30m, 6h or 7d"), bad.body());
+            assertTrue(bad.body().contains("'soon' is not a duration; write it as 500ms, 30s, 5m or 2h"), bad.body());
             assertEquals(404, http.send(HttpRequest.newBuilder(server.uri().resolve("admin")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode());
         }
