@@ -4,33 +4,38 @@ import dev.opsshell.core.metrics.MetricStore;
 import dev.opsshell.core.metrics.Sample;
 import dev.opsshell.core.metrics.SampleFilter;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code samples} table (every sample, a time series) and {@code samples_latest} (the newest
- * per host, metric, field and label, kept up to date on insert, so the newest of a fleet is one
- * small read however long the history is). Times are epoch milliseconds here, unlike the other
- * tables' text: a series has many rows, and an integer index is a quarter of the size.
+ * The {@code samples} table (every sample, keyed by series id and time), {@code samples_latest}
+ * (the newest per series, kept up to date on insert, so the newest of a fleet is one small read
+ * however long the history is), and {@code series} (host, metric, field and label once, with the
+ * id the other two use; see {@link SeriesIds}). Times are epoch milliseconds here, unlike the other
+ * tables' text: a series has many rows, and an integer key is small.
  */
 final class SampleRows implements MetricStore {
-    /** Rows a statement: a round of 200 hosts is 78 statements, not 7 800 (600 parameters, under every SQLite's and PostgreSQL's limit). */
-    private static final int ROWS = 100;
-    private static final String INSERT = "INSERT INTO samples (host, metric, field, label, at_ms, value) VALUES ";
-    private static final String UPSERT_LATEST = "INSERT INTO samples_latest (host, metric, field, label, at_ms, value) VALUES ";
-    private static final String ON_CONFLICT = " ON CONFLICT (host, metric, field, label)"
+    /** Rows a statement: 3 parameters each, 900 a statement, under every SQLite's limit (999). */
+    private static final int ROWS = 300;
+    private static final String ROW = "(?, ?, ?)";
+    private static final String INSERT = "INSERT INTO samples (series_id, at_ms, value) VALUES ";
+    /** A sample of a series at a time already stored replaces it: the last write wins, as in samples_latest. */
+    private static final String REPLACE = " ON CONFLICT (series_id, at_ms) DO UPDATE SET value = excluded.value";
+    private static final String UPSERT_LATEST = "INSERT INTO samples_latest (series_id, at_ms, value) VALUES ";
+    private static final String NEWER_WINS = " ON CONFLICT (series_id)"
             + " DO UPDATE SET at_ms = excluded.at_ms, value = excluded.value WHERE excluded.at_ms >= samples_latest.at_ms";
-    private static final String ORDER = " ORDER BY host, metric, field, label, at_ms";
+    private static final String COLUMNS = "SELECT r.host, r.metric, r.field, r.label, s.at_ms, s.value FROM series r JOIN ";
+    private static final String ORDER = " ORDER BY r.host, r.metric, r.field, r.label, s.at_ms";
 
     private final Jdbc jdbc;
+    private final SeriesIds series = new SeriesIds();
 
     SampleRows(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -39,62 +44,50 @@ final class SampleRows implements MetricStore {
     @Override
     public void insert(List<Sample> samples) {
         if (samples.isEmpty()) return;
-        List<Sample> newest = newestPerSeries(samples);
+        Map<SeriesIds.Key, Long> learned = new HashMap<>();
         jdbc.write("storing " + samples.size() + " samples", c -> {
-            insertRows(c, INSERT, "", samples);
-            insertRows(c, UPSERT_LATEST, ON_CONFLICT, newest);
+            long[] ids = series.resolve(c, samples, learned);
+            Rows rows = Rows.of(samples, ids);
+            MultiRow.run(c, INSERT, ROW, 3, REPLACE, ROWS, rows.all.length, (ps, p, i) -> bind(ps, p, samples, ids, rows.all[i]));
+            MultiRow.run(c, UPSERT_LATEST, ROW, 3, NEWER_WINS, ROWS, rows.newest.length,
+                    (ps, p, i) -> bind(ps, p, samples, ids, rows.newest[i]));
             return samples.size();
         });
+        series.remember(learned);
     }
 
     /**
-     * The newest sample of each series in the list (the later one of equal times, as row-by-row
-     * upserts would leave it): PostgreSQL refuses a statement that upserts one row twice.
+     * Which of the list's samples go in: {@code all} once per series and time (the later of two),
+     * {@code newest} once per series (the newest; the later of equal times). A statement may touch
+     * a row only once on PostgreSQL. A round has each series once, and is taken as it is.
      */
-    private static List<Sample> newestPerSeries(List<Sample> samples) {
-        Map<SeriesKey, Sample> newest = new HashMap<>(samples.size() * 2);
-        for (Sample s : samples) newest.merge(new SeriesKey(s.host(), s.metric(), s.field(), s.label()), s,
-                (had, now) -> now.at().isBefore(had.at()) ? had : now);
-        return newest.size() == samples.size() ? samples : new ArrayList<>(newest.values());
-    }
-
-    private record SeriesKey(String host, String metric, String field, String label) {
-    }
-
-    /** The samples as statements of {@link #ROWS} rows each, one JDBC batch, then one statement for the rest. */
-    private static void insertRows(Connection c, String head, String tail, List<Sample> samples) throws SQLException {
-        int whole = samples.size() - samples.size() % ROWS;
-        if (whole > 0) {
-            try (PreparedStatement ps = c.prepareStatement(sql(head, ROWS, tail))) {
-                for (int from = 0; from < whole; from += ROWS) {
-                    bind(ps, samples, from, ROWS);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+    private record Rows(int[] all, int[] newest) {
+        static Rows of(List<Sample> samples, long[] ids) {
+            Map<Long, Integer> newest = new HashMap<>(samples.size() * 2);
+            for (int i = 0; i < ids.length; i++) {
+                Instant at = samples.get(i).at();
+                newest.merge(ids[i], i, (had, now) -> at.isBefore(samples.get(had).at()) ? had : now);
             }
-        }
-        if (whole < samples.size()) {
-            try (PreparedStatement ps = c.prepareStatement(sql(head, samples.size() - whole, tail))) {
-                bind(ps, samples, whole, samples.size() - whole);
-                ps.executeUpdate();
+            if (newest.size() == ids.length) {
+                int[] each = new int[ids.length];
+                for (int i = 0; i < each.length; i++) each[i] = i;
+                return new Rows(each, each);
             }
+            Map<SeriesTime, Integer> once = new LinkedHashMap<>(samples.size() * 2);
+            for (int i = 0; i < ids.length; i++) once.put(new SeriesTime(ids[i], samples.get(i).at().toEpochMilli()), i);
+            return new Rows(once.values().stream().mapToInt(Integer::intValue).toArray(),
+                    newest.values().stream().mapToInt(Integer::intValue).toArray());
         }
     }
 
-    private static String sql(String head, int rows, String tail) {
-        return head + String.join(", ", Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?)")) + tail;
+    private record SeriesTime(long series, long atMs) {
     }
 
-    private static void bind(PreparedStatement ps, List<Sample> samples, int from, int rows) throws SQLException {
-        int p = 1;
-        for (Sample s : samples.subList(from, from + rows)) {
-            ps.setString(p++, s.host());
-            ps.setString(p++, s.metric());
-            ps.setString(p++, s.field());
-            ps.setString(p++, s.label());
-            ps.setLong(p++, s.at().toEpochMilli());
-            ps.setDouble(p++, s.value());
-        }
+    private static void bind(PreparedStatement ps, int p, List<Sample> samples, long[] ids, int i) throws SQLException {
+        Sample s = samples.get(i);
+        ps.setLong(p, ids[i]);
+        ps.setLong(p + 1, s.at().toEpochMilli());
+        ps.setDouble(p + 2, s.value());
     }
 
     @Override
@@ -108,17 +101,17 @@ final class SampleRows implements MetricStore {
     }
 
     private List<Sample> select(String doing, String table, SampleFilter f, boolean timed) {
-        StringBuilder sql = new StringBuilder("SELECT host, metric, field, label, at_ms, value FROM " + table + " WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder(COLUMNS + table + " s ON s.series_id = r.id WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
-        if (f.metric() != null) where(sql, params, "metric = ?", f.metric());
+        if (f.metric() != null) where(sql, params, "r.metric = ?", f.metric());
         if (f.host() != null) {
-            if (f.host().contains("*")) where(sql, params, "host LIKE ? ESCAPE '\\'", like(f.host()));
-            else where(sql, params, "host = ?", f.host());
+            if (f.host().contains("*")) where(sql, params, "r.host LIKE ? ESCAPE '\\'", like(f.host()));
+            else where(sql, params, "r.host = ?", f.host());
         }
-        if (f.field() != null) where(sql, params, "field = ?", f.field());
-        if (f.label() != null) where(sql, params, "label = ?", f.label());
-        if (timed && f.since() != null) where(sql, params, "at_ms >= ?", f.since().toEpochMilli());
-        if (timed && f.until() != null) where(sql, params, "at_ms < ?", f.until().toEpochMilli());
+        if (f.field() != null) where(sql, params, "r.field = ?", f.field());
+        if (f.label() != null) where(sql, params, "r.label = ?", f.label());
+        if (timed && f.since() != null) where(sql, params, "s.at_ms >= ?", f.since().toEpochMilli());
+        if (timed && f.until() != null) where(sql, params, "s.at_ms < ?", f.until().toEpochMilli());
         sql.append(ORDER);
         return jdbc.list(doing, sql.toString(), SampleRows::read, params.toArray());
     }
@@ -138,11 +131,15 @@ final class SampleRows implements MetricStore {
                 Instant.ofEpochMilli(rs.getLong(5)));
     }
 
+    /**
+     * Deletes through the key, one range of each series (there is no index on time alone: it would
+     * cost every round more than it saves the hourly purge). Series stay, with their ids.
+     */
     @Override
     public int purgeBefore(Instant cutoff) {
         long ms = cutoff.toEpochMilli();
         return jdbc.write("purging samples before " + cutoff, c -> {
-            int n = Jdbc.update(c, "DELETE FROM samples WHERE at_ms < ?", ms);
+            int n = Jdbc.update(c, "DELETE FROM samples WHERE series_id IN (SELECT id FROM series) AND at_ms < ?", ms);
             Jdbc.update(c, "DELETE FROM samples_latest WHERE at_ms < ?", ms);
             return n;
         });

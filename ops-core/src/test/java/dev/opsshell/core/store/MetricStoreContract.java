@@ -7,31 +7,42 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What {@code Store.metrics()} does on every database: a round's samples go in whole or not at all,
  * come back exactly, filtered by metric, host (name or glob), field, label and time; the newest per
- * series; old ones purged. Subclasses give a fresh database per test.
+ * series; old ones purged; a store of schema 5 migrated; two stores adding the same new series at
+ * once. Subclasses give a fresh database per call.
  */
 public abstract class MetricStoreContract {
     static final Instant T0 = Instant.parse("2026-12-02T03:00:00.123Z");
     protected Store store;
     protected MetricStore metrics;
 
-    protected abstract Store openFresh() throws Exception;
+    /** A new, empty database each call. */
+    protected abstract StoreLocation freshLocation() throws Exception;
 
     @BeforeEach
     void open() throws Exception {
-        store = openFresh();
+        store = JdbcStore.open(freshLocation());
         metrics = store.metrics();
     }
 
@@ -104,29 +115,139 @@ public abstract class MetricStoreContract {
         assertEquals(2, metrics.purgeBefore(T0.plusSeconds(30)));
         assertEquals(List.of(s("a", "load", "1m", "", 2, 60)), metrics.query(SampleFilter.any()));
         assertEquals(List.of(s("a", "load", "1m", "", 2, 60)), metrics.latest(SampleFilter.any()), "b's last sample is gone too");
+        metrics.insert(List.of(s("b", "load", "1m", "", 4, 90)));  // a purged series takes samples again
+        assertEquals(List.of(s("b", "load", "1m", "", 4, 90)), metrics.latest(SampleFilter.any().host("b")));
+    }
+
+    @Test
+    void purgeReachesEverySeriesOfAManyRoundHistory() {
+        for (int round = 0; round < 10; round++) {
+            List<Sample> in = new ArrayList<>();
+            for (int host = 0; host < 40; host++)
+                for (String field : List.of("user", "system")) in.add(s("h" + host, "cpu", field, "", round, round * 5));
+            metrics.insert(in);
+        }
+        assertEquals(40 * 2 * 4, metrics.purgeBefore(T0.plusSeconds(20)));
+        List<Sample> left = metrics.query(SampleFilter.any());
+        assertEquals(40 * 2 * 6, left.size());
+        assertTrue(left.stream().allMatch(x -> !x.at().isBefore(T0.plusSeconds(20))), "nothing older than the cutoff");
+        assertEquals(80, metrics.latest(SampleFilter.any()).size());
+    }
+
+    @Test
+    void aSampleOfASeriesAtATimeAlreadyStoredReplacesIt() {
+        metrics.insert(List.of(s("a", "load", "1m", "", 1, 0), s("a", "load", "1m", "", 2, 0), s("a", "load", "1m", "", 7, 5)));
+        assertEquals(List.of(s("a", "load", "1m", "", 2, 0), s("a", "load", "1m", "", 7, 5)), metrics.query(SampleFilter.any()),
+                "the later of two in one round");
+        metrics.insert(List.of(s("a", "load", "1m", "", 3, 5)));
+        assertEquals(List.of(s("a", "load", "1m", "", 2, 0), s("a", "load", "1m", "", 3, 5)), metrics.query(SampleFilter.any()),
+                "a later round's sample at the same time");
+        assertEquals(List.of(s("a", "load", "1m", "", 3, 5)), metrics.latest(SampleFilter.any()));
+    }
+
+    @Test
+    void aStoreMigratedFromSchema5KeepsItsSamplesAndAnswersTheSameQueries() throws Exception {
+        StoreLocation old = freshLocation();
+        if (old.dialect() == Dialect.SQLITE) SqliteFiles.prepare(old.file());
+        DataSource ds = DataSources.open(old);
+        try {
+            Flyway.configure(getClass().getClassLoader()).dataSource(ds).locations(old.dialect().migrations())
+                    .target("5").loggers("slf4j").load().migrate();
+            try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+                st.executeUpdate("INSERT INTO samples (host, metric, field, label, at_ms, value) VALUES"
+                        + " ('web1', 'cpu', 'user', '', " + ms(0) + ", 1.5), ('web1', 'cpu', 'user', '', " + ms(5) + ", 2.5),"
+                        + " ('web2', 'disk', 'used_pct', '/var a,b', " + ms(0) + ", 71.25),"
+                        + " ('web1', 'cpu', 'user', '', " + ms(5) + ", 3.5)");  // a duplicate time: the later row is kept
+                st.executeUpdate("INSERT INTO samples_latest (host, metric, field, label, at_ms, value) VALUES"
+                        + " ('web1', 'cpu', 'user', '', " + ms(5) + ", 3.5), ('web2', 'disk', 'used_pct', '/var a,b', " + ms(0) + ", 71.25)");
+            }
+        } finally {
+            DataSources.close(ds);
+        }
+        try (Store migrated = JdbcStore.open(old)) {
+            MetricStore m = migrated.metrics();
+            List<Sample> all = List.of(s("web1", "cpu", "user", "", 1.5, 0), s("web1", "cpu", "user", "", 3.5, 5),
+                    s("web2", "disk", "used_pct", "/var a,b", 71.25, 0));
+            assertEquals(all, m.query(SampleFilter.any()));
+            assertEquals(List.of(all.get(1)), m.query(SampleFilter.metric("cpu").host("web*").since(T0.plusSeconds(1))));
+            assertEquals(List.of(all.get(1), all.get(2)), m.latest(SampleFilter.any()));
+            m.insert(List.of(s("web1", "cpu", "user", "", 4.5, 10), s("web3", "cpu", "user", "", 5.5, 10)));
+            assertEquals(List.of(s("web1", "cpu", "user", "", 4.5, 10), s("web2", "disk", "used_pct", "/var a,b", 71.25, 0),
+                    s("web3", "cpu", "user", "", 5.5, 10)), m.latest(SampleFilter.any()));
+            assertEquals(2, m.purgeBefore(T0.plusSeconds(1)), "web1's and web2's samples at 0");
+        }
+    }
+
+    private static long ms(int second) {
+        return T0.plusSeconds(second).toEpochMilli();
+    }
+
+    @Test
+    void twoStoresAddingTheSameNewSeriesAtOnceNeitherFailNorDuplicate() throws Exception {
+        int rounds = 15;
+        int hosts = 150;
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try (Store other = JdbcStore.open(((JdbcStore) store).location())) {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                MetricStore into = w == 0 ? metrics : other.metrics();
+                int offset = w;
+                writers.add(two.submit(() -> {
+                    for (int round = 0; round < rounds; round++) {
+                        List<Sample> in = new ArrayList<>();
+                        for (int host = 0; host < hosts; host++)  // new series every round, the same for both
+                            in.add(s("r" + round + "h" + host, "load", "1m", "", offset, round * 2 + offset));
+                        together.await(30, TimeUnit.SECONDS);
+                        into.insert(in);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : writers) f.get(120, TimeUnit.SECONDS);
+        } finally {
+            two.shutdownNow();
+        }
+        assertEquals(rounds * hosts, count("SELECT count(*) FROM series"));
+        assertEquals(rounds * hosts, count("SELECT count(DISTINCT series_id) FROM samples"));
+        List<Sample> all = metrics.query(SampleFilter.any());
+        assertEquals(rounds * hosts * 2, all.size());
+        List<Sample> latest = metrics.latest(SampleFilter.any());
+        assertEquals(rounds * hosts, latest.size());
+        assertTrue(latest.stream().allMatch(l -> l.value() == 1), "the second writer's sample is each series' newest");
     }
 
     @Test
     void aRoundIsStoredWholeOrNotAtAll() throws Exception {
+        metrics.insert(List.of(s("known", "load", "1m", "", 1, 0)));  // a series already known: its id cached
         try (Connection c = store.dataSource().getConnection(); Statement st = c.createStatement()) {
-            // a trigger refusing one sample's host, so the batch fails half way
+            // a trigger refusing one new series' host, so the round fails after "good" was added
             if (store.dialect().equals("sqlite")) {
-                st.execute("CREATE TRIGGER refuse BEFORE INSERT ON samples WHEN NEW.host = 'bad'"
+                st.execute("CREATE TRIGGER refuse BEFORE INSERT ON series WHEN NEW.host = 'bad'"
                         + " BEGIN SELECT RAISE(ABORT, 'refused'); END");
             } else {
                 st.execute("CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN IF NEW.host = 'bad' THEN"
                         + " RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql");
-                st.execute("CREATE TRIGGER refuse BEFORE INSERT ON samples FOR EACH ROW EXECUTE FUNCTION refuse()");
+                st.execute("CREATE TRIGGER refuse BEFORE INSERT ON series FOR EACH ROW EXECUTE FUNCTION refuse()");
             }
         }
-        List<Sample> round = List.of(s("good", "load", "1m", "", 1, 0), s("bad", "load", "1m", "", 1, 0));
+        List<Sample> round = List.of(s("known", "load", "1m", "", 2, 5), s("good", "load", "1m", "", 1, 5),
+                s("bad", "load", "1m", "", 1, 5));
         assertThrows(StoreException.class, () -> metrics.insert(round));
-        assertEquals(List.of(), metrics.query(SampleFilter.any()));
-        assertEquals(List.of(), metrics.latest(SampleFilter.any()));
+        assertEquals(List.of(s("known", "load", "1m", "", 1, 0)), metrics.query(SampleFilter.any()));
+        assertEquals(List.of(s("known", "load", "1m", "", 1, 0)), metrics.latest(SampleFilter.any()));
+        assertEquals(1, count("SELECT count(*) FROM samples"));
+        assertEquals(1, count("SELECT count(*) FROM series"));
+        // the rolled-back series' id was not kept: the same series goes in on its own
+        metrics.insert(List.of(s("good", "load", "1m", "", 3, 10)));
+        assertEquals(List.of(s("good", "load", "1m", "", 3, 10)), metrics.latest(SampleFilter.any().host("good")));
+    }
+
+    long count(String sql) throws Exception {
         try (Connection c = store.dataSource().getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM samples")) {
+             ResultSet rs = st.executeQuery(sql)) {
             rs.next();
-            assertEquals(0, rs.getInt(1));
+            return rs.getLong(1);
         }
     }
 }
