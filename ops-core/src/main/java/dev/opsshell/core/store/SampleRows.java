@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,8 +60,10 @@ final class SampleRows implements MetricStore {
 
     /**
      * Which of the list's samples go in: {@code all} once per series and time (the later of two),
-     * {@code newest} once per series (the newest; the later of equal times). A statement may touch
-     * a row only once on PostgreSQL. A round has each series once, and is taken as it is.
+     * {@code newest} once per series (the newest; the later of equal times): a statement may touch
+     * a row only once on PostgreSQL. Both in series id order, so two stores writing the same series
+     * lock their rows in one order and never wait on each other crosswise (PostgreSQL detected a
+     * deadlock and failed one of them when one took a round in the other order).
      */
     private record Rows(int[] all, int[] newest) {
         static Rows of(List<Sample> samples, long[] ids) {
@@ -69,14 +73,16 @@ final class SampleRows implements MetricStore {
                 newest.merge(ids[i], i, (had, now) -> at.isBefore(samples.get(had).at()) ? had : now);
             }
             if (newest.size() == ids.length) {
-                int[] each = new int[ids.length];
-                for (int i = 0; i < each.length; i++) each[i] = i;
+                int[] each = bySeries(newest.values(), ids);
                 return new Rows(each, each);
             }
             Map<SeriesTime, Integer> once = new LinkedHashMap<>(samples.size() * 2);
             for (int i = 0; i < ids.length; i++) once.put(new SeriesTime(ids[i], samples.get(i).at().toEpochMilli()), i);
-            return new Rows(once.values().stream().mapToInt(Integer::intValue).toArray(),
-                    newest.values().stream().mapToInt(Integer::intValue).toArray());
+            return new Rows(bySeries(once.values(), ids), bySeries(newest.values(), ids));
+        }
+
+        private static int[] bySeries(Collection<Integer> rows, long[] ids) {
+            return rows.stream().sorted(Comparator.comparingLong(i -> ids[i])).mapToInt(Integer::intValue).toArray();
         }
     }
 

@@ -15,8 +15,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -178,6 +181,56 @@ public abstract class MetricStoreContract {
         }
     }
 
+    @Test
+    void twoStoresWritingTheSameKnownSeriesInOppositeOrdersDoNotDeadlock() throws Exception {
+        int rounds = 15;
+        int hosts = 150;
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try (Store other = JdbcStore.open(((JdbcStore) store).location())) {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                MetricStore into = w == 0 ? metrics : other.metrics();
+                int offset = w;
+                writers.add(two.submit(() -> {
+                    for (int round = 0; round < rounds; round++) {
+                        List<Sample> in = new ArrayList<>();
+                        for (int host = 0; host < hosts; host++) in.add(s("h" + host, "load", "1m", "", offset, round * 2 + offset));
+                        if (offset == 1) Collections.reverse(in);
+                        if (round == 0 && offset == 1) into.insert(in);  // the series known to both before they race
+                        together.await(30, TimeUnit.SECONDS);
+                        try {
+                            if (round > 0 || offset == 0) into.insert(in);
+                        } catch (RuntimeException e) {
+                            together.reset();
+                            throw e;
+                        }
+                    }
+                    return null;
+                }));
+            }
+            failOnAWritersError(writers);
+        } finally {
+            two.shutdownNow();
+        }
+        assertEquals(hosts, count("SELECT count(*) FROM series"));
+        assertEquals(rounds * hosts * 2, metrics.query(SampleFilter.any()).size());
+        assertTrue(metrics.latest(SampleFilter.any()).stream().allMatch(l -> l.value() == 1));
+    }
+
+    /** Waits for both; a writer's own error fails the test, not the other's broken barrier. */
+    private static void failOnAWritersError(List<Future<?>> writers) throws Exception {
+        ExecutionException first = null;
+        for (Future<?> f : writers) {
+            try {
+                f.get(120, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (first == null || first.getCause() instanceof BrokenBarrierException) first = e;
+            }
+        }
+        if (first != null) throw first;
+    }
+
     private static long ms(int second) {
         return T0.plusSeconds(second).toEpochMilli();
     }
@@ -198,13 +251,19 @@ public abstract class MetricStoreContract {
                         List<Sample> in = new ArrayList<>();
                         for (int host = 0; host < hosts; host++)  // new series every round, the same for both
                             in.add(s("r" + round + "h" + host, "load", "1m", "", offset, round * 2 + offset));
+                        if (offset == 1) Collections.reverse(in);  // the other order: two lock orders must not deadlock
                         together.await(30, TimeUnit.SECONDS);
-                        into.insert(in);
+                        try {
+                            into.insert(in);
+                        } catch (RuntimeException e) {
+                            together.reset();  // the other writer stops at once instead of waiting out the barrier
+                            throw e;
+                        }
                     }
                     return null;
                 }));
             }
-            for (Future<?> f : writers) f.get(120, TimeUnit.SECONDS);
+            failOnAWritersError(writers);
         } finally {
             two.shutdownNow();
         }
@@ -221,18 +280,18 @@ public abstract class MetricStoreContract {
     void aRoundIsStoredWholeOrNotAtAll() throws Exception {
         metrics.insert(List.of(s("known", "load", "1m", "", 1, 0)));  // a series already known: its id cached
         try (Connection c = store.dataSource().getConnection(); Statement st = c.createStatement()) {
-            // a trigger refusing one new series' host, so the round fails after "good" was added
+            // a trigger refusing one sample's value, so the round fails after its new series were added
             if (store.dialect().equals("sqlite")) {
-                st.execute("CREATE TRIGGER refuse BEFORE INSERT ON series WHEN NEW.host = 'bad'"
+                st.execute("CREATE TRIGGER refuse BEFORE INSERT ON samples WHEN NEW.value = 666"
                         + " BEGIN SELECT RAISE(ABORT, 'refused'); END");
             } else {
-                st.execute("CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN IF NEW.host = 'bad' THEN"
+                st.execute("CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN IF NEW.value = 666 THEN"
                         + " RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql");
-                st.execute("CREATE TRIGGER refuse BEFORE INSERT ON series FOR EACH ROW EXECUTE FUNCTION refuse()");
+                st.execute("CREATE TRIGGER refuse BEFORE INSERT ON samples FOR EACH ROW EXECUTE FUNCTION refuse()");
             }
         }
         List<Sample> round = List.of(s("known", "load", "1m", "", 2, 5), s("good", "load", "1m", "", 1, 5),
-                s("bad", "load", "1m", "", 1, 5));
+                s("bad", "load", "1m", "", 666, 5));
         assertThrows(StoreException.class, () -> metrics.insert(round));
         assertEquals(List.of(s("known", "load", "1m", "", 1, 0)), metrics.query(SampleFilter.any()));
         assertEquals(List.of(s("known", "load", "1m", "", 1, 0)), metrics.latest(SampleFilter.any()));
