@@ -33,7 +33,11 @@ final class SampleRows implements MetricStore {
     private static final String UPSERT_LATEST = "INSERT INTO samples_latest (series_id, at_ms, value) VALUES ";
     private static final String NEWER_WINS = " ON CONFLICT (series_id)"
             + " DO UPDATE SET at_ms = excluded.at_ms, value = excluded.value WHERE excluded.at_ms >= samples_latest.at_ms";
-    private static final String COLUMNS = "SELECT r.host, r.metric, r.field, r.label, s.at_ms, s.value FROM series r JOIN ";
+    /**
+     * Series first, then each one's range by the key: SQLite takes a CROSS JOIN's order as written
+     * (without it, a time range alone scanned every sample), PostgreSQL plans it as any inner join.
+     */
+    private static final String COLUMNS = "SELECT r.host, r.metric, r.field, r.label, s.at_ms, s.value FROM series r CROSS JOIN ";
     private static final String ORDER = " ORDER BY r.host, r.metric, r.field, r.label, s.at_ms";
 
     private final Jdbc jdbc;
@@ -107,7 +111,7 @@ final class SampleRows implements MetricStore {
     }
 
     private List<Sample> select(String doing, String table, SampleFilter f, boolean timed) {
-        StringBuilder sql = new StringBuilder(COLUMNS + table + " s ON s.series_id = r.id WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder(COLUMNS + table + " s WHERE s.series_id = r.id");
         List<Object> params = new ArrayList<>();
         if (f.metric() != null) where(sql, params, "r.metric = ?", f.metric());
         if (f.host() != null) {
