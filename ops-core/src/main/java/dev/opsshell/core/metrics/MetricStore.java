@@ -9,7 +9,7 @@ import java.util.List;
  * the Prometheus endpoint), and old ones purged. Thread-safe.
  */
 public interface MetricStore {
-    /** Writes all of them, or none (one transaction). */
+    /** Writes all of them, or none (one transaction); a sample of a series at a time already stored replaces it. */
     void insert(List<Sample> samples);
 
     /** The samples the filter selects, ordered by host, metric, field, label, then time. */
