@@ -38,6 +38,40 @@ class PrometheusTextTest {
         assertEquals(T.getEpochSecond(), Double.parseDouble(time.substring(time.indexOf("} ") + 2)), 0.001, text);
     }
 
+    /**
+     * Every field the samplers make from a recorded round (a VM's /proc, every family), not only the
+     * ones listed below: a field added later gets a checked name too, its unit spelled out, and no
+     * two fields share a name.
+     */
+    @Test
+    void everyFieldMadeFromARecordedRoundHasADistinctNameThatSpellsItsUnit() throws Exception {
+        String round;
+        try (var in = dev.opsshell.core.metrics.Family.class.getResourceAsStream("first-round-vm.txt")) {
+            round = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        var readings = dev.opsshell.core.metrics.ProcParser.parse(round);
+        List<Sample> made = dev.opsshell.core.metrics.SampleMaker.make("vm", dev.opsshell.core.metrics.Family.all(),
+                readings.get(0), readings.get(1), T).samples();
+        java.util.Set<String> fields = new java.util.TreeSet<>();
+        made.forEach(x -> fields.add(x.metric() + "/" + x.field()));
+        assertEquals(dev.opsshell.core.metrics.Family.all().size(), fields.stream().map(f -> f.split("/")[0]).distinct().count(),
+                "the recorded round gives every family: " + fields);
+        java.util.Map<String, String> byName = new java.util.HashMap<>();
+        for (String key : fields) {
+            String[] mf = key.split("/");
+            String name = MetricNames.of(mf[0], mf[1]);
+            assertTrue(name.matches("ops_" + mf[0] + "_[a-z0-9_]+"), key + " -> " + name);
+            if (mf[1].endsWith("_pct")) assertTrue(name.endsWith("_percent"), key + " -> " + name);
+            if (mf[1].endsWith("_per_s")) assertTrue(name.endsWith("_per_second"), key + " -> " + name);
+            if (mf[1].endsWith("_bytes")) assertTrue(name.endsWith("_bytes"), key + " -> " + name);
+            String other = byName.put(name, key);
+            assertEquals(null, other, name + " is the name of both " + key + " and " + other);
+        }
+        String text = PrometheusText.of(made);
+        fields.forEach(key -> assertTrue(text.lines().anyMatch(l -> l.startsWith(MetricNames.of(key.split("/")[0], key.split("/")[1]) + "{")
+                && l.contains("host=\"vm\"")), key + " is exposed"));
+    }
+
     @Test
     void everyFieldTheSamplersGiveHasAPrometheusNameWithItsUnit() {
         // the families and fields of docs/metrics.md (core.metrics.Family)
