@@ -6,6 +6,7 @@ import dev.opsshell.core.metrics.SampleFilter;
 import dev.opsshell.core.metrics.Samples;
 import dev.opsshell.core.store.JdbcStore;
 import dev.opsshell.core.store.StoreLocation;
+import dev.opsshell.shell.history.Ages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,7 +17,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 
 /** {@code ops metrics cpu --host 'web*' --last 1h [--json|--csv|--spark|--latest]}: the stored samples of a metric. */
@@ -48,10 +48,10 @@ public final class MetricsCommand implements Callable<Integer> {
             description = "The last 30m, 6h, 2d up to now (default 1h, unless --since is given).")
     Duration last;
 
-    @Option(names = "--since", paramLabel = "INSTANT", description = "From this time on (ISO-8601, UTC: 2026-12-02T00:00:00Z).")
+    @Option(names = "--since", paramLabel = "WHEN", description = "From this time on: an age (30m, 2h, 7d), a date (2026-12-01) or an instant (2026-12-02T00:00:00Z).")
     String since;
 
-    @Option(names = "--until", paramLabel = "INSTANT", description = "Before this time.")
+    @Option(names = "--until", paramLabel = "WHEN", description = "Before this time: an age, a date or an instant.")
     String until;
 
     @Option(names = "--csv", description = "Every sample as CSV (host,metric,field,label,value,at).")
@@ -82,8 +82,9 @@ public final class MetricsCommand implements Callable<Integer> {
             if (latest) {
                 samples = q.latest();
             } else {
-                q = q.since(since != null ? instant(since, "--since") : Instant.now().minus(last != null ? last : MetricQuery.DEFAULT_WINDOW));
-                if (until != null) q = q.until(instant(until, "--until"));
+                Instant now = Instant.now();
+                q = q.since(since != null ? Ages.parse(since, "--since", now) : now.minus(last != null ? last : MetricQuery.DEFAULT_WINDOW));
+                if (until != null) q = q.until(Ages.parse(until, "--until", now));
                 samples = q.samples();
             }
             out.print(json ? samples.json() + "\n" : csv ? samples.csv() : spark ? samples.spark().toString() : samples.table());
@@ -95,14 +96,6 @@ public final class MetricsCommand implements Callable<Integer> {
         } catch (OpsException e) {
             err.println("ops: " + e.getMessage());
             return ExitCodes.SCRIPT_ERROR;
-        }
-    }
-
-    private static Instant instant(String text, String option) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + " '" + text + "' is not a time: give ISO-8601 in UTC, such as 2026-12-02T00:00:00Z");
         }
     }
 }

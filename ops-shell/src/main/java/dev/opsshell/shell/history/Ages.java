@@ -10,13 +10,14 @@ import java.time.format.DateTimeParseException;
 /**
  * Points in time as {@code --since} and {@code --until} take them: an age ({@code 30m}, {@code 2h},
  * {@code 7d}, {@code 2w}: that long ago, as {@link Durations} reads it), a date ({@code 2026-12-01}:
- * its start, local time) or an instant ({@code 2026-12-01T10:00:00Z}).
+ * its start, local time) or an instant ({@code 2026-12-01T10:00:00Z}). Read alike by {@code ops history}
+ * and {@code ops metrics}.
  */
-final class Ages {
+public final class Ages {
     private Ages() {
     }
 
-    static Instant parse(String text, String option, Instant now) {
+    public static Instant parse(String text, String option, Instant now) {
         try {
             return now.minus(Durations.parse(text));
         } catch (IllegalArgumentException notAnAge) {
