@@ -53,11 +53,15 @@ public final class Sparkline {
         return line.toString();
     }
 
-    /** As many columns as the range holds steps, at least one, at most {@code width}. */
+    /**
+     * As many columns as the range holds steps, at least one, at most {@code width}. Rounded, not cut:
+     * a period that jitters (9 steps of 5 s, the median one 5.3 s) would otherwise lose a column and
+     * draw two samples as one.
+     */
     static int columns(Instant from, Instant to, Duration step, int width) {
         long span = Duration.between(from, to).toMillis();
         long each = step == null || step.isZero() || step.isNegative() ? 1 : step.toMillis();
-        long n = span / each + 1;
+        long n = Math.round((double) span / each) + 1;
         return (int) Math.max(1, Math.min(width, n));
     }
 

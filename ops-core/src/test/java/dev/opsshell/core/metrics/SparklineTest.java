@@ -37,6 +37,20 @@ class SparklineTest {
     }
 
     @Test
+    void samplesTakenAtAJitteryPeriodEachGetAColumn() {
+        // a round every 5 s that lands 300 ms late every other time, as a loaded machine does: ten
+        // samples are ten columns, not nine with two of them averaged together
+        List<Sample> s = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            s.add(new Sample("a", "cpu", "idle", "", i * 10, T0.plusMillis(i * 5000L + (i % 2 == 1 ? 300 : 0))));
+        }
+        Instant last = s.get(s.size() - 1).at();
+        String line = Sparkline.render(s, T0, last, Sparkline.step(s), 60);
+        assertEquals(10, line.length(), line);
+        assertEquals("▁▂▃▃▄▅▆▆▇█", line, "each value (0, 10 … 90) its own block, rising");
+    }
+
+    @Test
     void aFlatSeriesIsAllLowBlocks() {
         List<Sample> s = List.of(at("a", "idle", 0, 5), at("a", "idle", 5, 5), at("a", "idle", 10, 5));
         assertEquals("▁▁▁", Sparkline.render(s, T0, T0.plusSeconds(10), Duration.ofSeconds(5), 60));
