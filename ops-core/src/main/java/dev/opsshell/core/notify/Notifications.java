@@ -132,8 +132,7 @@ public final class Notifications implements AutoCloseable {
 
     private void report(Notifier n, Notice notice, Throwable e) {
         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        String why = timedOut(cause) ? "no answer within " + settings.get("timeout")
-                : cause.getMessage() == null || cause.getMessage().isBlank() ? cause.getClass().getSimpleName() : cause.getMessage();
+        String why = timedOut(cause) ? "no answer within " + settings.get("timeout") : why(cause);
         String line = "notify: " + n.name() + " (" + n.target() + ") failed for \"" + notice.title() + "\": "
                 + why.lines().findFirst().orElse("") + "; the run was not affected";
         synchronized (problems) {
@@ -142,6 +141,23 @@ public final class Notifications implements AutoCloseable {
         }
         if (!(n instanceof LogNotifier)) log.accept(line);
         failed.incrementAndGet(); // last: whoever sees the count sees the line and the problem too
+    }
+
+    /**
+     * What went wrong, in words: the JDK's HTTP client says only {@code ConnectException}, with no
+     * message, for a refused port and for a name that does not resolve.
+     */
+    static String why(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException) return "cannot resolve the host name; check the URL";
+        }
+        if (cause instanceof java.net.ConnectException && (cause.getMessage() == null || cause.getMessage().isBlank())) {
+            return "could not connect (refused, or nothing listens there); check the URL and that the server is up";
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) return t.getMessage();
+        }
+        return cause.getClass().getSimpleName();
     }
 
     /**

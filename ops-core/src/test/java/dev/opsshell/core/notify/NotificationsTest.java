@@ -141,6 +141,29 @@ class NotificationsTest {
     }
 
     @Test
+    void aRefusedPortSaysItCouldNotConnectNotJustTheExceptionsName() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        Notifications n = notifications(NotifySettings.defaults().with("webhook.url", "http://127.0.0.1:" + closed + "/hook"));
+        events.publish(new RunFinished(failedRun(), RunSource.shell("x"), Instant.now()));
+        Await.until(LIMIT, "the failure to be reported", () -> n.failed() == 1);
+        assertTrue(lines.get(0).contains(": could not connect (refused, or nothing listens there); check the URL and that the server is up;"),
+                lines.get(0));
+        assertFalse(lines.get(0).contains("ConnectException"), lines.get(0));
+    }
+
+    @Test
+    void aNameThatDoesNotResolveIsSaidSo() {
+        Exception e = new java.net.ConnectException();
+        e.initCause(new java.net.ConnectException());
+        e.getCause().initCause(new java.nio.channels.UnresolvedAddressException());
+        assertEquals("cannot resolve the host name; check the URL", Notifications.why(e));
+        assertEquals("answered 500", Notifications.why(new IllegalStateException("answered 500")), "a message of its own is kept");
+    }
+
+    @Test
     void aServerThatNeverAnswersNeitherBlocksTheRunNorGoesUnreported() throws Exception {
         CountDownLatch accepted = new CountDownLatch(1);
         ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
