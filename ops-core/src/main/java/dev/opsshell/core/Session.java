@@ -44,6 +44,7 @@ public final class Session implements AutoCloseable {
     private volatile Prompter prompter = Prompter.NONE;
     private volatile Progress.Factory progress = Progress.Factory.NONE;
     private volatile boolean colour;
+    private volatile java.util.function.IntSupplier columns = () -> 0;
     private final ExitStatus exitStatus = new ExitStatus();
     private final Events events = new Events();
     private final Map<String, Transport> open = new ConcurrentHashMap<>();
@@ -149,6 +150,15 @@ public final class Session implements AutoCloseable {
 
     public void colour(boolean on) {
         colour = on;
+    }
+
+    /** How wide the terminal showing the output is now, 0 when unknown (a pipe, a script): help() wraps to it. */
+    public int columns() {
+        return columns.getAsInt();
+    }
+
+    public void columns(java.util.function.IntSupplier width) {
+        columns = width;
     }
 
     /** The exit code of this session's run so far: every operation's results are recorded here. */

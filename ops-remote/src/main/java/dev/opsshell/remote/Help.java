@@ -216,19 +216,18 @@ public final class Help {
         return new ArrayList<>(missing);
     }
 
-    /** The whole help text. */
+    /** The whole help text, one line per entry. */
     public static String text() {
-        StringBuilder s = new StringBuilder();
-        int width = TABLE.values().stream().flatMap(m -> m.keySet().stream()).mapToInt(String::length).max().orElse(10);
-        for (Map.Entry<String, Map<String, String>> section : TABLE.entrySet()) {
-            s.append(section.getKey()).append('\n');
-            section.getValue().forEach((usage, text) ->
-                    s.append("  ").append(usage).append(" ".repeat(width - usage.length() + 2)).append(text).append('\n'));
-        }
+        return text(0);
+    }
+
+    /** The whole help text laid out for a terminal {@code columns} wide (0: unknown, one line per entry). */
+    public static String text(int columns) {
+        List<String> trailer = new ArrayList<>();
         List<String> missing = undocumented();
-        if (!missing.isEmpty()) s.append("Also (not described yet): ").append(String.join(", ", missing)).append('\n');
-        s.append("Results are values: r.successful(), r.failed(), r.byExit(), r.get(\"host\"), r.pretty(), r.json(), r.table()\n");
-        s.append("  and run the next step on their hosts: r.successful().exec(\"cmd\"), r.failed().run(op), r.hosts()\n");
-        return s.toString();
+        if (!missing.isEmpty()) trailer.add("Also (not described yet): " + String.join(", ", missing));
+        trailer.add("Results are values: r.successful(), r.failed(), r.byExit(), r.get(\"host\"), r.pretty(), r.json(), r.table()");
+        trailer.add("  and run the next step on their hosts: r.successful().exec(\"cmd\"), r.failed().run(op), r.hosts()");
+        return HelpLayout.render(TABLE, trailer, columns);
     }
 }

@@ -219,7 +219,7 @@ public final class Ops {
 
     /** Prints the vocabulary with a line on each. */
     public static void help() {
-        Session.current().out().print(Help.text());
+        Session.current().out().print(Help.text(Session.current().columns()));
         Session.current().out().flush();
     }
 }

@@ -24,6 +24,28 @@ class HelpTest {
     }
 
     @Test
+    void aTerminalEightyColumnsWideGetsEveryDescriptionWrappedWithinIt() {
+        String text = Help.text(80);
+        assertEquals(java.util.List.of(), text.lines().filter(l -> l.length() > 80).toList());
+        java.util.List<String> lines = text.lines().toList();
+        // a usage too long to leave room beside it stands alone, its description indented below it
+        int every = lines.indexOf("  every(Duration.ofMinutes(5), \"disk\", () -> hosts(\"web\").exec(\"df -h\"))");
+        assertTrue(every >= 0, text);
+        assertTrue(lines.get(every + 1).matches(" {40}run a lambda every period.*"), lines.get(every + 1));
+        // a short one keeps its description beside it
+        assertTrue(lines.stream().anyMatch(l -> l.matches("  help\\(\\) +this list")), text);
+        // nothing is lost: the words are those of the one-line layout
+        assertEquals(java.util.Arrays.asList(Help.text().split("\\s+")), java.util.Arrays.asList(text.split("\\s+")));
+    }
+
+    @Test
+    void withoutAWidthEachEntryIsOneLine() {
+        assertTrue(Help.text().lines().anyMatch(l -> l.startsWith("  history()  ") && l.endsWith(".between(from, to) .last(10)")),
+                Help.text());
+        assertEquals(Help.text(), Help.text(0));
+    }
+
+    @Test
     void everyLineInTheTableNamesAMethodThatExists() {
         java.util.Set<String> names = new java.util.HashSet<>();
         for (Class<?> c : Help.VOCABULARY) for (var m : c.getDeclaredMethods()) names.add(m.getName());

@@ -63,7 +63,7 @@ public final class Commands {
                 return exit(arg, evaluator, err);
             }
             case "/help", "/?" -> {
-                out.print(Help.text());
+                out.print(Help.text(dev.opsshell.core.Session.current().columns()));
                 out.println("Shell commands");
                 ALL.forEach((k, v) -> out.println("  " + k + " ".repeat(10 - k.length()) + v));
                 out.println("Keys: Tab completes (also group and host names inside hosts(\"…\")), Up/Down history,");

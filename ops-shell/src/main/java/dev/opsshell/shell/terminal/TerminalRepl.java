@@ -80,6 +80,7 @@ public final class TerminalRepl {
             try (Session session = options.openSession(System.out, new TerminalPrompter(terminal, repl.inputLock, progress),
                     progress.factory(() -> Session.current().settings().stream()))) {
                 session.colour(true);
+                session.columns(terminal::getWidth);
                 return repl.loop(jshell);
             } finally {
                 repl.stopWatching();
