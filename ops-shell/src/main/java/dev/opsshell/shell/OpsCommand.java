@@ -60,7 +60,8 @@ public final class OpsCommand implements Callable<Integer> {
     Duration timeout;
 
     @Option(names = "--json", scope = ScopeType.INHERIT,
-            description = "exec and -e: JSON lines, one object per host; systems, types, jobs, stats, converge: one JSON document.")
+            description = "exec, -e and history rerun: JSON lines, one object per host; systems, types, jobs, stats, converge,"
+                    + " history, metrics and schedule: one JSON document.")
     boolean json;
 
     @Option(names = "--accept-new-host-keys", scope = ScopeType.INHERIT,

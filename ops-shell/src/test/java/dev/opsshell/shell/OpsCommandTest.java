@@ -38,6 +38,15 @@ class OpsCommandTest {
     }
 
     @Test
+    void theJsonOptionsHelpNamesTheCommandsOfTheFleetsMemory() {
+        // ops history --help said --json was for exec, -e, systems, types, jobs, stats and converge only
+        String help = OpsCommand.commandLine().getSubcommands().get("history").getUsageMessage(CommandLine.Help.Ansi.OFF)
+                .replaceAll("\\s+", " ");
+        assertTrue(help.contains("exec, -e and history rerun: JSON lines"), help);
+        assertTrue(help.contains("converge, history, metrics and schedule: one JSON document"), help);
+    }
+
+    @Test
     void globalOptionsAfterTheSubcommandNameWorkToo() {
         CommandLine.ParseResult r = parse("exec", "--json", "--accept-new-host-keys", "web", "--", "ls", "-la");
         ExecCommand exec = (ExecCommand) r.subcommand().commandSpec().userObject();
