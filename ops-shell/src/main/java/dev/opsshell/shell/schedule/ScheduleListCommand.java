@@ -15,6 +15,10 @@ import java.util.concurrent.Callable;
 /** {@code ops schedule list}: the stored schedules as a table (with a note when no hub runs them), or a JSON array. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "The stored schedules: when, last run, next run, last outcome.")
 final class ScheduleListCommand implements Callable<Integer> {
+    /** The empty list says how to add one here, on the command line (not the shell's every(…)). */
+    static final String EMPTY = "no stored schedules; keep one for ops hub to run with:"
+            + " ops schedule add disk --every 5m command all 'df -h'";
+
     @ParentCommand
     ScheduleCommand parent;
 
@@ -29,6 +33,8 @@ final class ScheduleListCommand implements Callable<Integer> {
             List<StoredSchedule> all = schedules.list();
             if (parent.json()) {
                 out.println(JsonDocument.text(all.stream().map(s -> ScheduleJson.schedule(s, now)).toList()));
+            } else if (all.isEmpty()) {
+                out.println(EMPTY);
             } else {
                 String note = all.isEmpty() ? "" : SessionSchedules.noHubNote(schedules, now);
                 out.println(new ScheduleList(all.stream().map(s -> s.state(now)).toList(), note));
