@@ -2,6 +2,7 @@ package dev.opsshell.core.metrics;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -36,6 +37,20 @@ public enum Family {
     /** Whether this family needs two readings (a rate or a share of time). */
     public boolean needsTwoReadings() {
         return this == CPU || this == DISKIO || this == NET;
+    }
+
+    /** The fields its samples carry, as {@link SampleMaker} names them. */
+    public List<String> fields() {
+        return switch (this) {
+            case CPU -> List.of("user", "system", "iowait", "steal", "idle", "cores");
+            case LOAD -> List.of("1m", "5m", "15m", "cores");
+            case MEMORY -> List.of("total_bytes", "used_bytes", "available_bytes", "used_pct");
+            case SWAP -> List.of("total_bytes", "used_bytes", "used_pct");
+            case DISK -> List.of("size_bytes", "used_bytes", "free_bytes", "used_pct");
+            case DISKIO -> List.of("read_bytes_per_s", "write_bytes_per_s", "reads_per_s", "writes_per_s", "busy_pct");
+            case NET -> List.of("rx_bytes_per_s", "tx_bytes_per_s", "rx_packets_per_s", "tx_packets_per_s");
+            case ENTROPY -> List.of("available");
+        };
     }
 
     public static Set<Family> all() {

@@ -2,6 +2,7 @@ package dev.opsshell.core.metrics;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -15,6 +16,8 @@ import java.util.function.Supplier;
  */
 public final class MetricQuery {
     public static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
+    /** cpu's headline field, as sparklines draw it: 100 less idle. */
+    static final String BUSY = "busy";
 
     private final Supplier<MetricStore> store;
     private final SampleFilter filter;
@@ -35,6 +38,14 @@ public final class MetricQuery {
     }
 
     public MetricQuery field(String field) {
+        if (field != null && filter.metric() != null) {
+            Family family = Family.of(filter.metric());
+            boolean busy = family == Family.CPU && field.equals(BUSY);
+            if (!busy && !family.fields().contains(field)) {
+                throw new IllegalArgumentException(family.word() + " has no field '" + field + "'; its fields are "
+                        + String.join(", ", family.fields()) + (family == Family.CPU ? ", and busy (100 less idle)" : ""));
+            }
+        }
         return new MetricQuery(store, filter.field(field));
     }
 
@@ -53,18 +64,31 @@ public final class MetricQuery {
 
     /** The samples of the last {@code window}, up to now. */
     public Samples last(Duration window) {
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("last(" + window + ") looks back no time at all; give a positive duration: last(Duration.ofHours(1))");
+        }
         return since(Instant.now().minus(window)).until(null).samples();
     }
 
     /** The samples of the range given (the last hour when none is). */
     public Samples samples() {
         SampleFilter f = filter.since() == null && filter.until() == null ? filter.since(Instant.now().minus(DEFAULT_WINDOW)) : filter;
-        return new Samples(store.get().query(f));
+        return new Samples(busy(store.get().query(idleForBusy(f))));
+    }
+
+    /** cpu's busy is not stored: it is read as idle, then turned round. */
+    private static SampleFilter idleForBusy(SampleFilter f) {
+        return BUSY.equals(f.field()) && Family.CPU.word().equals(f.metric()) ? f.field("idle") : f;
+    }
+
+    private List<Sample> busy(List<Sample> read) {
+        if (!BUSY.equals(filter.field()) || !Family.CPU.word().equals(filter.metric())) return read;
+        return read.stream().map(s -> new Sample(s.host(), s.metric(), BUSY, s.label(), 100 - s.value(), s.at())).toList();
     }
 
     /** The newest sample of every series the query selects. */
     public Samples latest() {
-        return new Samples(store.get().latest(filter));
+        return new Samples(busy(store.get().latest(idleForBusy(filter))));
     }
 
     /** A sparkline per host: of the field chosen with {@link #field}, else the metric's headline one (cpu: busy). */
