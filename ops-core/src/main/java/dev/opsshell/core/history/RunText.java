@@ -38,7 +38,7 @@ final class RunText {
         s.append("  who    ").append(r.who()).append('\n');
         s.append("  from   ").append(kind(r.source()))
                 .append(r.source().detail().isEmpty() ? "" : ": " + oneLine(r.source().detail())).append('\n');
-        s.append("  result ").append(r.hosts()).append(" hosts, ").append(r.failed()).append(" failed, exit ")
+        s.append("  result ").append(r.hosts()).append(r.hosts() == 1 ? " host, " : " hosts, ").append(r.failed()).append(" failed, exit ")
                 .append(r.exitCode()).append(r.transport().isEmpty() ? "" : " · " + r.transport()).append('\n');
         s.append("  rerun  ").append(Rerun.howTo(r)).append('\n');
         for (HostRecord h : d.hosts()) {
