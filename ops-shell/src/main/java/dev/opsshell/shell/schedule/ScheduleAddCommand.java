@@ -61,7 +61,7 @@ final class ScheduleAddCommand implements Callable<Integer> {
     public Integer call() {
         return parent.run(spec, (schedules, out) -> {
             ScheduleNames.check(name);
-            When when = timing.every != null ? When.every(period(timing.every)) : When.cron(timing.cron);
+            When when = timing.every != null ? When.every(period(timing.every)) : cron(timing.cron);
             StoredAction action = ActionKinds.check(new StoredAction(kind, scriptPathMadeAbsolute(kind, args)));
             Instant now = Instant.now();
             StoredSchedule s = schedules.put(name, when, action, when.next(now));
@@ -78,10 +78,26 @@ final class ScheduleAddCommand implements Callable<Integer> {
     }
 
     private static Duration period(String text) {
+        Duration d;
         try {
-            return DurationConverter.parse(text);
+            d = DurationConverter.parse(text);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("--every: " + e.getMessage());
+        }
+        if (d.isZero() || d.isNegative()) throw new IllegalArgumentException("--every " + text + ": give a period longer than zero: 30s, 5m, 2h");
+        return d;
+    }
+
+    /** The command line's words for the shell's: a lone field is most likely the five left unquoted. */
+    private static When cron(String text) {
+        if (!text.isBlank() && text.strip().split("\\s+").length == 1) {
+            throw new IllegalArgumentException("--cron " + text + ": give all five fields as one argument, quoted: --cron '*/5 * * * *'"
+                    + " (minute hour day-of-month month day-of-week)");
+        }
+        try {
+            return When.cron(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--cron " + e.getMessage().replace("every(Duration.ofSeconds(n), …)", "--every 30s"), e);
         }
     }
 
