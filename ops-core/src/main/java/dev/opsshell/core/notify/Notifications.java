@@ -184,11 +184,15 @@ public final class Notifications implements AutoCloseable {
         return failed.get();
     }
 
+    /** With no notifier on, a test or a failure reaches nobody: say how to turn one on. */
+    static final String NONE = "none, so nothing is sent; turn one on: notifySetting(\"webhook.url\", \"https://…\"),"
+            + " email.host and email.to, or desktop on (notify.* in ~/.ops/config keeps them)";
+
     /** What {@code notifications()} shows: the notifiers, the settings, counts and the last failures. */
     public String describe() {
         StringBuilder s = new StringBuilder("notifiers: ");
         List<String> names = notifiers.stream().map(n -> n.name() + " (" + n.target() + ")").toList();
-        s.append(names.isEmpty() ? "none" : String.join(", ", names)).append('\n');
+        s.append(names.isEmpty() ? NONE : String.join(", ", names)).append('\n');
         if (!desktopNote.isEmpty()) s.append("desktop: ").append(desktopNote).append('\n');
         s.append("sent ").append(sent.get()).append(", failed ").append(failed.get()).append('\n');
         s.append("settings (notify.* in ~/.ops/config, or notifySetting(key, value)):\n").append(settings.describe());

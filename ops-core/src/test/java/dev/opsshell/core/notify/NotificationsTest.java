@@ -164,6 +164,15 @@ class NotificationsTest {
     }
 
     @Test
+    void withNoNotifierOnTheDescriptionSaysHowToTurnOneOn() {
+        // notifyTest() with nothing configured printed "notifiers: none" and "sent 0, failed 0": a test that passed by sending nothing
+        Notifications none = new Notifications(NotifySettings.defaults().with("desktop", "off"), lines::add, Map.of());
+        open.add(none);
+        assertTrue(none.describe().startsWith("notifiers: none, so nothing is sent; turn one on: notifySetting(\"webhook.url\", \"https://…\"),"
+                + " email.host and email.to, or desktop on"), none.describe());
+    }
+
+    @Test
     void aServerThatNeverAnswersNeitherBlocksTheRunNorGoesUnreported() throws Exception {
         CountDownLatch accepted = new CountDownLatch(1);
         ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
