@@ -78,7 +78,8 @@ public final class History implements Iterable<RunRecord> {
     /** The newest run the filters select, with every host. */
     public RunDetail latest() {
         List<RunRecord> runs = store.get().runs(query.limit(1));
-        if (runs.isEmpty()) throw new IllegalArgumentException("no run recorded that matches; history() lists the runs kept");
+        if (runs.isEmpty()) throw new IllegalArgumentException(query.limit(RunQuery.DEFAULT_LIMIT).equals(RunQuery.all())
+                ? NONE_YET : "no run recorded that matches; history() lists the runs kept");
         return get(runs.get(0).id());
     }
 
@@ -87,9 +88,15 @@ public final class History implements Iterable<RunRecord> {
         return list().iterator();
     }
 
+    /** An empty store is not an empty answer to a filter: say what gets recorded. */
+    static final String NONE_YET = "no runs recorded yet; each operation run from the shell, a script, ops -e or a schedule"
+            + " is recorded when it ends";
+
     /** The table, newest first: what the prompt shows. */
     @Override
     public String toString() {
-        return RunText.table(list()).stripTrailing();
+        List<RunRecord> runs = list();
+        if (runs.isEmpty() && query.limit(RunQuery.DEFAULT_LIMIT).equals(RunQuery.all())) return NONE_YET;
+        return RunText.table(runs).stripTrailing();
     }
 }
