@@ -155,9 +155,9 @@ class ScheduleHubIT {
         });
         JsonNode s = stored("broken");
         assertFalse(s.get("last_ok").asBoolean(), s.toString());
-        assertEquals("failed: 1 of 1 hosts (exit 5)", s.get("last_outcome").asText());
+        assertEquals("failed: 1 of 1 hosts (localhost: exit 3)", s.get("last_outcome").asText());
         Await.until(LIMIT, "the hub's notice line", () -> logs().contains(
-                "ops hub: notice: [schedule] schedule broken failed: 1 of 1 hosts (exit 5)"));
+                "ops hub: notice: [schedule] schedule broken failed: 1 of 1 hosts (localhost: exit 3)"));
         // the hub's runs are in the store's history, from the schedule (the hub shares one store)
         Await.until(LIMIT, "the schedule's runs in the history", () -> {
             try {

@@ -26,11 +26,11 @@ class TerminalScheduleIT {
             t.await(PROMPT, START);
             t.type("every(Duration.ofSeconds(1), \"probe\", () -> localhost().exec(\"exit 3\"))");
             t.press("Enter");
-            t.await("notice: [schedule] schedule probe failed: 1 of 1 hosts (exit 5)", 60);
+            t.await("notice: [schedule] schedule probe failed: 1 of 1 hosts (localhost: exit 3)", 60);
             t.type("schedules()");
             t.press("Enter");
             t.await("the schedules table", 30, screen -> screen.contains("probe  every 1s  session")
-                    && screen.contains("failed: 1 of 1 hosts (exit 5)"));
+                    && screen.contains("failed: 1 of 1 hosts (localhost: exit 3)"));
             t.type("stopSchedule(\"pr");
             t.press("Tab"); // the schedule's name, from this shell's schedules
             t.await(PROMPT + "stopSchedule(\"probe", 15);

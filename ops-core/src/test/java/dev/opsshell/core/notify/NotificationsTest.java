@@ -111,11 +111,11 @@ class NotificationsTest {
         events.publish(new RunFinished(ok, RunSource.shell("x"), Instant.now()));
         events.publish(new RunFinished(failedRun(), RunSource.schedule("nginx"), Instant.now())); // told by its schedule
         events.publish(new ScheduleFinished("nginx", "hub", "command web 'systemctl is-active nginx'",
-                new RunOutcome(false, "failed: 1 of 2 hosts (exit 5)"), Instant.now(), Instant.now()));
+                new RunOutcome(false, "failed: 1 of 2 hosts (web2: exit 3)"), Instant.now(), Instant.now()));
         String got = bodies.poll(30, TimeUnit.SECONDS);
         JsonNode doc = new ObjectMapper().readTree(got.substring(got.indexOf('\n') + 1));
         assertEquals("schedule", doc.get("kind").asText());
-        assertEquals("schedule nginx failed: 1 of 2 hosts (exit 5)", doc.get("title").asText());
+        assertEquals("schedule nginx failed: 1 of 2 hosts (web2: exit 3)", doc.get("title").asText());
         events.publish(new AgentGone("web9", "10.0.0.9", Instant.now(), Instant.now())); // a marker after the others
         String next = bodies.poll(30, TimeUnit.SECONDS);
         assertTrue(next.contains("\"kind\":\"agent\""), "the ok run or the scheduled run was told: " + next);
