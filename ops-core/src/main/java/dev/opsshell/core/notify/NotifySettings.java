@@ -38,7 +38,7 @@ public record NotifySettings(Map<String, String> values) {
         key("email.password_env", EmailSettings.DEFAULT_PASSWORD_ENV, "the environment variable holding the SMTP password");
         key("email.password_file", "", "or a file holding it");
         key("webhook.url", "", "http(s) URL a JSON POST goes to; off while empty");
-        key("timeout", "10s", "how long one notifier may take per notice (ms, s, m)");
+        key("timeout", "10s", "how long one notifier may take per notice (500ms, 10s, 1m)");
         key("runs", "failures", "failures|all|off: after an operation (a pipeline step) run from the shell or a script");
         key("schedules", "failures", "failures|all|off: after a schedule's run");
         key("thresholds", "on", "on|off: disk and load thresholds crossed (from samples)");

@@ -9,7 +9,8 @@ import java.time.Instant;
 public record Every(Duration period) implements When {
     public Every {
         if (period == null || period.isNegative() || period.isZero()) {
-            throw new IllegalArgumentException("a schedule's period must be positive, got " + period
+            String got = period == null ? "none" : period.isZero() ? "zero" : "a negative one (" + period.toMillis() + " ms)";
+            throw new IllegalArgumentException("a schedule's period must be longer than zero, got " + got
                     + "; e.g. every(Duration.ofMinutes(5), \"name\", …)");
         }
     }
