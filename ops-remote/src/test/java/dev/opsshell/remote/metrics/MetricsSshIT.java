@@ -84,7 +84,8 @@ class MetricsSshIT {
         SampleRound first = sampler.sampleOnce(one, Set.of(Family.DISKIO, Family.CPU));
         assertTrue(first.results().get(host).stderr().isEmpty(), "a first round pairs two readings itself: " + first.results());
         int written = 16 << 20;
-        ProcTruth.writeToDisk(tmp, written);
+        // under target/, on the build's disk: the temporary directory may be a tmpfs, which no block device counts
+        ProcTruth.writeToDisk(java.nio.file.Files.createDirectories(java.nio.file.Path.of("target").toAbsolutePath()), written);
         SampleRound second = sampler.sampleOnce(one, Set.of(Family.DISKIO, Family.CPU));
         // the rates' interval runs from the first round's last reading to the second's: within this
         double upper = (System.nanoTime() - before) / 1e9;
