@@ -19,6 +19,7 @@ import java.util.Map;
  */
 public record HistorySettings(boolean record, Duration retention) {
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
+    static final Duration SHORTEST_RETENTION = Duration.ofMinutes(1);
     public static final String ENV = "OPS_HISTORY";
     public static final String KEY = "history";
     public static final String RETENTION_ENV = "OPS_HISTORY_RETENTION";
@@ -49,12 +50,19 @@ public record HistorySettings(boolean record, Duration retention) {
     public static Duration retention(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         if (t.equals("forever") || t.equals("off") || t.equals("0") || t.equals("never")) return null;
+        Duration d;
         try {
-            Duration d = Durations.parse(text);
-            return d.isZero() ? null : d;
+            d = Durations.parse(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + ", or forever to keep every run", e);
         }
+        if (d.isZero()) return null; // 0m, as 0: forever
+        // seconds would purge nearly every run at each run: surely a slip for minutes or days
+        if (d.compareTo(SHORTEST_RETENTION) < 0) {
+            throw new IllegalArgumentException("'" + text.strip() + "' would keep runs less than a minute; give minutes or more"
+                    + " (90d, 2w, 12h, 30m), or forever to keep every run");
+        }
+        return d;
     }
 
     /** {@link #retention(String)} of an option's value; an error starts with the option ({@code --older-than}). */

@@ -23,9 +23,10 @@ public final class MetricQuery {
     private final SampleFilter filter;
 
     public MetricQuery(Supplier<MetricStore> store, SampleFilter filter) {
-        if (filter.metric() != null) Family.of(filter.metric());  // a typo is told at once, with the known names
         this.store = store;
-        this.filter = filter;
+        // a typo is told at once, with the known names; " CPU" reads as the stored "cpu"
+        this.filter = filter.metric() == null ? filter
+                : new SampleFilter(Family.of(filter.metric()).word(), filter.host(), filter.field(), filter.label(), filter.since(), filter.until());
     }
 
     public SampleFilter filter() {

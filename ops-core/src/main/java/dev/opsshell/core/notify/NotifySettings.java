@@ -25,6 +25,8 @@ public record NotifySettings(Map<String, String> values) {
 
     /** Each key, its default ("" for none) and what it takes. */
     static final Map<String, String[]> KEYS = new LinkedHashMap<>();
+    /** notify.timeout's ceiling: a send is waited for at exit, and mail's socket timeouts are ints of milliseconds. */
+    static final Duration LONGEST_TIMEOUT = Duration.ofMinutes(10);
 
     static {
         key("log", "auto", "auto|on|off: a line per notice on standard error (auto: in ops hub, not in a shell)");
@@ -116,9 +118,17 @@ public record NotifySettings(Map<String, String> values) {
                     throw bad(k, v, "a positive number, e.g. 2");
                 }
             }
-            case "timeout" -> duration(k, v);
+            case "timeout" -> {
+                if (duration(k, v).compareTo(LONGEST_TIMEOUT) > 0) {
+                    throw bad(k, v, "at most " + Durations.words(LONGEST_TIMEOUT) + " (a notifier that takes longer is not answering)");
+                }
+            }
             case "webhook.url" -> {
-                if (!v.isEmpty() && !v.matches("https?://.+")) throw bad(k, v, "an http:// or https:// URL");
+                // not shown back: for Slack and the like the URL's path is the secret
+                if (!v.isEmpty() && !v.matches("https?://.+")) {
+                    throw new IllegalArgumentException(PREFIX + k + " must be an http:// or https:// URL, got one that is not"
+                            + " (not shown: a webhook's URL may hold its secret)");
+                }
             }
             default -> { }
         }

@@ -42,6 +42,9 @@ class HistorySettingsTest {
         assertEquals("history.retention: '90 days' is not a duration; write it as 500ms, 30s, 5m or 2h, or in days (2d) or weeks (2w), or forever to keep every run",
                 e.getMessage());
         assertEquals(Duration.ofMinutes(30), HistorySettings.retention("30m", "x"));
+        assertEquals(null, HistorySettings.retention("0m", "x"), "zero keeps every run, as forever");
+        assertEquals("x: '30s' would keep runs less than a minute; give minutes or more (90d, 2w, 12h, 30m), or forever to keep every run",
+                assertThrows(IllegalArgumentException.class, () -> HistorySettings.retention("30s", "x")).getMessage());
         assertEquals("OPS_HISTORY: 'maybe' is neither on nor off; write on (record every run) or off",
                 assertThrows(IllegalArgumentException.class, () -> HistorySettings.configured(Map.of("OPS_HISTORY", "maybe"), home))
                         .getMessage());

@@ -46,6 +46,14 @@ class MetricQueryTest {
     }
 
     @Test
+    void aMetricNameInCapitalsReadsTheStoredSamples() {
+        MetricQuery upper = new MetricQuery(store::metrics, SampleFilter.metric(" CPU"));
+        assertEquals("cpu", upper.filter().metric());
+        assertEquals(cpu().field("busy").last(Duration.ofHours(1)).list(), upper.field("busy").last(Duration.ofHours(1)).list());
+        assertEquals(2, upper.field("busy").last(Duration.ofHours(1)).list().size());
+    }
+
+    @Test
     void cpuBusyIsReadAsAHundredLessIdle() {
         Samples busy = cpu().field("busy").last(Duration.ofHours(1));
         assertEquals(List.of(70.0, 60.0), busy.list().stream().map(Sample::value).toList());

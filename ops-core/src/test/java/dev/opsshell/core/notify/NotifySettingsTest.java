@@ -25,4 +25,21 @@ class NotifySettingsTest {
             assertEquals(column, at, "every description starts in one column: " + row);
         }
     }
+
+    @Test
+    void aMalformedWebhookUrlIsRefusedWithoutShowingIt() {
+        String secretPath = "hooks.slack.com/services/T000/B000/XXXXSECRET";
+        String m = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> NotifySettings.defaults().with("webhook.url", secretPath)).getMessage();
+        assertTrue(m.startsWith("notify.webhook.url must be an http:// or https:// URL"), m);
+        assertTrue(!m.contains("SECRET") && !m.contains("T000"), "the URL is not shown: " + m);
+    }
+
+    @Test
+    void aNotifierTimeoutIsAtMostTenMinutes() {
+        assertEquals(java.time.Duration.ofMinutes(10), NotifySettings.defaults().with("timeout", "10m").timeout());
+        String m = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> NotifySettings.defaults().with("timeout", "4w")).getMessage();
+        assertTrue(m.startsWith("notify.timeout must be at most 10m"), m);
+    }
 }
